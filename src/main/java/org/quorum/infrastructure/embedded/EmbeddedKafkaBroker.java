@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,11 +25,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final Path logDir;
     private final int port;
+    private final int controllerPort;
     private final KafkaRaftServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, KafkaRaftServer server) {
         this.logDir = logDir;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.server = server;
     }
 
@@ -42,7 +46,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         formatOnce(logDir, configFile);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafkaBroker(logDir, port, server);
+        return new EmbeddedKafkaBroker(logDir, port, controllerPort, server);
     }
 
     public String bootstrapServers() {
@@ -53,10 +57,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return logDir;
     }
 
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        if (closed.compareAndSet(false, true)) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
     }
 
     private static Properties serverProperties(Path logDir, int port, int controllerPort) {

@@ -1,0 +1,72 @@
+package org.quorum.events.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.quorum.events.EventsProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "quorum.events.enabled", matchIfMissing = true)
+@EnableScheduling
+class EventsConfiguration {
+
+    /** Created at startup when missing (KafkaAdmin), and again by the relay if Kafka was away at startup. */
+    @Bean
+    KafkaAdmin.NewTopics quorumTopics(EventsProperties properties) {
+        EventsProperties.Topics topics = properties.topics();
+        return new KafkaAdmin.NewTopics(topic(topics.process(), topics), topic(topics.decision(), topics));
+    }
+
+    private static NewTopic topic(String name, EventsProperties.Topics topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(JdbcTemplate jdbc, EventsProperties properties, MeterRegistry registry) {
+        return new OutboxBacklog(jdbc, properties, registry);
+    }
+
+    @Bean("outbox")
+    OutboxHealthIndicator outboxHealthIndicator(OutboxBacklog backlog) {
+        return new OutboxHealthIndicator(backlog);
+    }
+
+    @Bean
+    OutboxCleanup outboxCleanup(JdbcTemplate jdbc, EventsProperties properties) {
+        return new OutboxCleanup(jdbc, properties);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "quorum.events.relay.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties kafkaProperties,
+                            KafkaConnectionDetails connection, CloudEventMapper cloudEvents, DeadLetters deadLetters,
+                            KafkaAdmin kafkaAdmin, EventsProperties properties, OutboxBacklog backlog,
+                            MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties(null));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "quorum-outbox-relay");
+        config.putAll(OutboxRelay.producerOverrides());
+        KafkaProducer<String, CloudEvent> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+        return new OutboxRelay(dataSource, jdbc, producer, cloudEvents, deadLetters, kafkaAdmin, properties, backlog,
+                registry);
+    }
+}

@@ -1,0 +1,59 @@
+package org.quorum.events.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.quorum.events.EventsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** How many events wait in the outbox and for how long: metrics, health and a log line past the threshold. */
+class OutboxBacklog {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxBacklog.class);
+
+    private final JdbcTemplate jdbc;
+    private final long warningThreshold;
+    private volatile boolean aboveThreshold;
+
+    OutboxBacklog(JdbcTemplate jdbc, EventsProperties properties, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.warningThreshold = properties.relay().backlogWarning();
+        Gauge.builder("quorum.events.outbox.backlog", this, b -> b.read().count())
+                .description("Events written but not yet published").register(registry);
+        Gauge.builder("quorum.events.outbox.oldest.age", this, b -> b.read().oldestAge().toMillis() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest unpublished event").register(registry);
+    }
+
+    Snapshot read() {
+        return jdbc.queryForObject("select count(*), min(created_at) from quorum_event_outbox where sent_at is null",
+                (rs, n) -> {
+                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, OffsetDateTime.now());
+                    return new Snapshot(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
+                });
+    }
+
+    long warningThreshold() {
+        return warningThreshold;
+    }
+
+    /** Logs once when the backlog passes the threshold and once when it is back under it. */
+    void checkThreshold() {
+        Snapshot snapshot = read();
+        boolean above = snapshot.count() > warningThreshold;
+        if (above && !aboveThreshold) {
+            log.warn("Event outbox backlog is {} events (threshold {}), oldest {} s: is Kafka reachable?",
+                    snapshot.count(), warningThreshold, snapshot.oldestAge().toSeconds());
+        } else if (!above && aboveThreshold) {
+            log.info("Event outbox backlog is back under {} events", warningThreshold);
+        }
+        aboveThreshold = above;
+    }
+
+    record Snapshot(long count, Duration oldestAge) {
+    }
+}

@@ -1,0 +1,284 @@
+package org.quorum.events.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.quorum.events.EventsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Publishes outbox rows to Kafka in id order and marks them sent, on its own thread: the engine never waits
+ * for Kafka. One node at a time relays (the holder of a PostgreSQL advisory lock on a dedicated connection);
+ * the others stand by and take over within a poll interval if it dies, so every event goes out once in
+ * normal operation and one key's events keep their order. After a crash between send and mark, the unmarked
+ * rows are sent again with the same CloudEvent id.
+ * <p>
+ * Written by hand because the libraries the issue names do not fit: Spring Modulith's event publication
+ * registry does not order by key nor number events per instance, and Debezium would add a WAL connector
+ * and a replication slot to every deployment for what one indexed query does here.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+    static final long LEADER_LOCK_KEY = 0x51554F52554FL;
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String SELECT_UNSENT = """
+            select id, event_id, topic, record_key, sequence, event_type, subject, occurred_at, process_definition_key,
+                   process_instance_id, root_process_instance_id, business_key, acting_for, data
+            from quorum_event_outbox where sent_at is null order by id limit ?""";
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Producer<String, CloudEvent> producer;
+    private final CloudEventMapper cloudEvents;
+    private final DeadLetters deadLetters;
+    private final KafkaAdmin kafkaAdmin;
+    private final EventsProperties.Relay settings;
+    private final OutboxBacklog backlog;
+    private final Counter published;
+    private final Counter failures;
+
+    private volatile boolean running;
+    private volatile boolean topicsReady;
+    private Thread thread;
+    private Connection leaderConnection;
+
+    OutboxRelay(DataSource dataSource, JdbcTemplate jdbc, Producer<String, CloudEvent> producer,
+                CloudEventMapper cloudEvents, DeadLetters deadLetters, KafkaAdmin kafkaAdmin,
+                EventsProperties properties, OutboxBacklog backlog, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.producer = producer;
+        this.cloudEvents = cloudEvents;
+        this.deadLetters = deadLetters;
+        this.kafkaAdmin = kafkaAdmin;
+        this.settings = properties.relay();
+        this.backlog = backlog;
+        this.published = Counter.builder("quorum.events.published").description("Events published to Kafka")
+                .register(registry);
+        this.failures = Counter.builder("quorum.events.publish.failures")
+                .description("Relay rounds in which Kafka did not take every event").register(registry);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "quorum-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        releaseLeadership();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Duration pause = isLeader() ? relayOnce() : settings.pollInterval().multipliedBy(10);
+                if (!pause.isZero()) {
+                    Thread.sleep(pause.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Outbox relay round failed; retrying in {}: {}", settings.retryBackoff(), e.toString());
+                releaseLeadership();
+                sleepQuietly(settings.retryBackoff());
+            }
+        }
+    }
+
+    /** Sends one batch; returns how long to pause before the next (zero when more may be waiting). */
+    Duration relayOnce() {
+        List<OutboxRow> rows = jdbc.query(SELECT_UNSENT, ROW, settings.batchSize());
+        backlog.checkThreshold();
+        if (rows.isEmpty()) {
+            return settings.pollInterval();
+        }
+        if (!topicsReady) {
+            topicsReady = kafkaAdmin.initialize();
+        }
+        List<Future<RecordMetadata>> results = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            Future<RecordMetadata> result = send(row);
+            results.add(result);
+            if (failedAlready(result)) {
+                // Kafka is unreachable (send waited max.block.ms for metadata): do not wait once per row.
+                break;
+            }
+        }
+        producer.flush();
+        List<Object[]> sent = new ArrayList<>(rows.size());
+        Set<String> blockedKeys = new HashSet<>();
+        boolean incomplete = results.size() < rows.size();
+        for (int i = 0; i < results.size(); i++) {
+            OutboxRow row = rows.get(i);
+            Future<RecordMetadata> result = results.get(i);
+            if (result == null) {
+                continue;
+            }
+            if (blockedKeys.contains(row.key())) {
+                incomplete = true;
+                continue;
+            }
+            try {
+                RecordMetadata metadata = result.get();
+                sent.add(new Object[] {metadata.partition(), metadata.offset(), row.id()});
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RetriableException) {
+                    // Keep this key's later events for the next round too, so that its order is kept.
+                    blockedKeys.add(row.key());
+                    incomplete = true;
+                } else {
+                    deadLetters.moveFromOutbox(row.id(), "Kafka rejected the record: " + e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!sent.isEmpty()) {
+            jdbc.batchUpdate("update quorum_event_outbox set sent_at = now(), kafka_partition = ?, kafka_offset = ? "
+                    + "where id = ?", sent);
+            published.increment(sent.size());
+        }
+        if (incomplete) {
+            failures.increment();
+            topicsReady = false;
+            log.warn("Kafka did not take {} of {} events; retrying in {}", rows.size() - sent.size(), rows.size(),
+                    settings.retryBackoff());
+            return settings.retryBackoff();
+        }
+        return rows.size() < settings.batchSize() ? settings.pollInterval() : Duration.ZERO;
+    }
+
+    private Future<RecordMetadata> send(OutboxRow row) {
+        CloudEvent event;
+        try {
+            event = cloudEvents.toCloudEvent(row);
+        } catch (RuntimeException e) {
+            deadLetters.moveFromOutbox(row.id(), "Not a valid CloudEvent: " + e.getMessage());
+            return null;
+        }
+        return producer.send(new ProducerRecord<>(row.topic(), row.key(), event));
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> result) {
+        if (result == null || !result.isDone()) {
+            return false;
+        }
+        try {
+            result.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private boolean isLeader() {
+        if (leaderConnection != null) {
+            return true;
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("select pg_try_advisory_lock(" + LEADER_LOCK_KEY + ")")) {
+                result.next();
+                if (result.getBoolean(1)) {
+                    leaderConnection = connection;
+                    log.info("This node now relays the event outbox to Kafka");
+                    return true;
+                }
+            }
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Cannot check outbox relay leadership: {}", e.getMessage());
+        }
+        return false;
+    }
+
+    private void releaseLeadership() {
+        if (leaderConnection != null) {
+            try (Connection connection = leaderConnection; Statement statement = connection.createStatement()) {
+                statement.execute("select pg_advisory_unlock(" + LEADER_LOCK_KEY + ")");
+            } catch (SQLException e) {
+                log.debug("Releasing relay leadership: {}", e.getMessage());
+            } finally {
+                leaderConnection = null;
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(
+            rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("topic"), rs.getString("record_key"),
+            rs.getLong("sequence"), rs.getString("event_type"), rs.getString("subject"),
+            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("process_definition_key"),
+            rs.getString("process_instance_id"), rs.getString("root_process_instance_id"),
+            rs.getString("business_key"), rs.getString("acting_for"), rs.getString("data"));
+
+    static Map<String, Object> producerOverrides() {
+        return Map.of(
+                "acks", "all",
+                "enable.idempotence", true,
+                "max.in.flight.requests.per.connection", 5,
+                "linger.ms", 5,
+                "max.block.ms", 5_000,
+                "request.timeout.ms", 10_000,
+                "delivery.timeout.ms", 30_000);
+    }
+}

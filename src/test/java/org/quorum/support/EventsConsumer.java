@@ -1,0 +1,63 @@
+package org.quorum.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** A plain Kafka consumer, as a downstream system would run one, reading a topic from the beginning. */
+public final class EventsConsumer implements AutoCloseable {
+
+    private final KafkaConsumer<String, CloudEvent> consumer;
+    private final List<ConsumerRecord<String, CloudEvent>> received = new ArrayList<>();
+
+    public EventsConsumer(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new CloudEventDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Polls until the records of {@code key} satisfy {@code done}; returns them in the order received. */
+    public List<ConsumerRecord<String, CloudEvent>> awaitKey(String key,
+            Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                    return done.test(ofKey(key));
+                });
+        return ofKey(key);
+    }
+
+    /** Everything received so far, after one more short poll. */
+    public List<ConsumerRecord<String, CloudEvent>> drain() {
+        consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+        return List.copyOf(received);
+    }
+
+    public List<ConsumerRecord<String, CloudEvent>> ofKey(String key) {
+        return received.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    public static boolean hasType(List<ConsumerRecord<String, CloudEvent>> records, String type) {
+        return records.stream().anyMatch(r -> r.value().getType().equals(type));
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
