@@ -2,7 +2,9 @@ package org.quorum.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.quorum.QuorumApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,18 +20,23 @@ public final class StandaloneQuorum {
     }
 
     public static ConfigurableApplicationContext start(Path dataDir, List<String> profiles, String... properties) {
-        List<String> all = new ArrayList<>(List.of(
+        List<String> defaults = new ArrayList<>(List.of(
                 "server.port=0",
                 "quorum.embedded.data-dir=" + dataDir,
                 "quorum.embedded.postgres.port=0",
                 "quorum.embedded.postgres.fsync=false",
                 "quorum.embedded.kafka.port=0",
                 "quorum.embedded.kafka.controller-port=0"));
-        all.addAll(List.of(properties));
+        defaults.addAll(List.of(properties));
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String property : defaults) {
+            int equals = property.indexOf('=');
+            all.put(property.substring(0, equals), property.substring(equals + 1));
+        }
+        // As command-line arguments, so that they override application.yaml (as an operator's would).
         return new SpringApplicationBuilder(QuorumApplication.class)
                 .profiles(profiles.toArray(String[]::new))
-                .properties(all.toArray(String[]::new))
-                .run();
+                .run(all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }
 
     public static ConfigurableApplicationContext startDemo(Path dataDir, String... properties) {
