@@ -1,23 +1,10 @@
 package org.quorum.events.internal;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An event captured inside an engine transaction, before it is given its sequence number and written to the
- * outbox at commit. {@code data} is the CloudEvent's JSON data, already serialised.
+ * A captured event given its id and its serialised JSON data, waiting in the transaction for its sequence
+ * number and its outbox row at commit.
  */
-record PendingEvent(
-        UUID eventId,
-        String topic,
-        String key,
-        String type,
-        String subject,
-        Instant occurredAt,
-        String processDefinitionKey,
-        String processInstanceId,
-        String rootProcessInstanceId,
-        String businessKey,
-        String actingFor,
-        String data) {
+record PendingEvent(UUID eventId, EventDraft draft, String data) {
 }

@@ -57,9 +57,7 @@ class TransactionalOutbox {
                     String.valueOf(draft.data()), "Data cannot be serialised to JSON: " + e.getOriginalMessage());
             return;
         }
-        currentBatch().events.add(new PendingEvent(UUID.randomUUID(), draft.topic(), draft.key(), draft.type(),
-                draft.subject(), draft.occurredAt(), draft.processDefinitionKey(), draft.processInstanceId(),
-                draft.rootProcessInstanceId(), draft.businessKey(), draft.actingFor(), data));
+        currentBatch().events.add(new PendingEvent(UUID.randomUUID(), draft, data));
     }
 
     private Batch currentBatch() {
@@ -79,7 +77,8 @@ class TransactionalOutbox {
     private void write(List<PendingEvent> events) {
         Map<StreamKey, List<PendingEvent>> byStream = new LinkedHashMap<>();
         for (PendingEvent event : events) {
-            byStream.computeIfAbsent(new StreamKey(event.key(), event.topic()), k -> new ArrayList<>()).add(event);
+            byStream.computeIfAbsent(new StreamKey(event.draft().key(), event.draft().topic()),
+                    k -> new ArrayList<>()).add(event);
         }
         List<Object[]> rows = new ArrayList<>(events.size());
         // Locks are taken in one global order so that two transactions touching the same instances cannot deadlock.
@@ -98,9 +97,10 @@ class TransactionalOutbox {
     }
 
     private static Object[] row(PendingEvent event, long sequence) {
-        return new Object[] {event.eventId(), event.topic(), event.key(), sequence, event.type(), event.subject(),
-                Timestamp.from(event.occurredAt()), event.processDefinitionKey(), event.processInstanceId(),
-                event.rootProcessInstanceId(), event.businessKey(), event.actingFor(), event.data()};
+        EventDraft d = event.draft();
+        return new Object[] {event.eventId(), d.topic(), d.key(), sequence, d.type(), d.subject(),
+                Timestamp.from(d.occurredAt()), d.processDefinitionKey(), d.processInstanceId(),
+                d.rootProcessInstanceId(), d.businessKey(), d.actingFor(), event.data()};
     }
 
     private record StreamKey(String key, String topic) {
