@@ -155,11 +155,10 @@ class LifecycleEventMapper {
         data.put(added ? "assignee" : "previousAssignee", e.getUserId());
         data.put("owner", task.getOwner());
         data.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
-        return List.of(new EventDraft(topic, key(e.getRootProcessInstanceId(), task.getProcessInstanceId()),
-                added ? "task.assigned" : "task.unassigned", task.getId(), instant(e.getTime()),
+        return List.of(draft(added ? "task.assigned" : "task.unassigned", task.getId(), e.getTime(),
                 task.getProcessDefinition() == null ? e.getProcessDefinitionKey() : task.getProcessDefinition().getKey(),
-                task.getProcessInstanceId(), rootOf(e.getRootProcessInstanceId(), task.getProcessInstanceId()),
-                EngineContext.businessKey(task.getProcessInstanceId()), null, data));
+                task.getProcessInstanceId(), e.getRootProcessInstanceId(),
+                EngineContext.businessKey(task.getProcessInstanceId()), data));
     }
 
     private List<EventDraft> incidentEvent(HistoricIncidentEventEntity e) {
@@ -204,18 +203,24 @@ class LifecycleEventMapper {
             }
         }
         data.put("outcome", outputs);
-        return List.of(new EventDraft(topic, key(root.getRootProcessInstanceId(), root.getProcessInstanceId()),
-                "decision.evaluated", root.getId(), instant(root.getEvaluationTime()),
-                root.getProcessDefinitionKey(), root.getProcessInstanceId(),
-                rootOf(root.getRootProcessInstanceId(), root.getProcessInstanceId()),
-                EngineContext.businessKey(root.getProcessInstanceId()), null, data));
+        return List.of(draft("decision.evaluated", root.getId(), root.getEvaluationTime(),
+                root.getProcessDefinitionKey(), root.getProcessInstanceId(), root.getRootProcessInstanceId(),
+                EngineContext.businessKey(root.getProcessInstanceId()), data));
     }
 
     private EventDraft draft(HistoryEvent e, String type, String subject, Date time, String businessKey,
                              Map<String, Object> data) {
-        return new EventDraft(topic, key(e.getRootProcessInstanceId(), e.getProcessInstanceId()), type, subject,
-                instant(time), e.getProcessDefinitionKey(), e.getProcessInstanceId(),
-                rootOf(e.getRootProcessInstanceId(), e.getProcessInstanceId()), businessKey, null, data);
+        return draft(type, subject, time, e.getProcessDefinitionKey(), e.getProcessInstanceId(),
+                e.getRootProcessInstanceId(), businessKey, data);
+    }
+
+    /** The record key is the root instance; an instance without a parent is its own root. */
+    private EventDraft draft(String type, String subject, Date time, String processDefinitionKey,
+                             String processInstanceId, String rootProcessInstanceId, String businessKey,
+                             Map<String, Object> data) {
+        String root = rootProcessInstanceId != null ? rootProcessInstanceId : processInstanceId;
+        return new EventDraft(topic, root, type, subject, instant(time), processDefinitionKey, processInstanceId,
+                root, businessKey, null, data);
     }
 
     private static void putTask(Map<String, Object> data, String taskId, String name, String definitionKey) {
@@ -232,14 +237,6 @@ class LifecycleEventMapper {
 
     private static Map<String, Object> copy(Map<String, Object> data) {
         return new LinkedHashMap<>(data);
-    }
-
-    static String key(String rootProcessInstanceId, String processInstanceId) {
-        return rootOf(rootProcessInstanceId, processInstanceId);
-    }
-
-    private static String rootOf(String rootProcessInstanceId, String processInstanceId) {
-        return rootProcessInstanceId != null ? rootProcessInstanceId : processInstanceId;
     }
 
     private static Instant instant(Date date) {

@@ -17,7 +17,10 @@ class OutboxBacklog {
 
     private final JdbcTemplate jdbc;
     private final long warningThreshold;
+    private static final long CHECK_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
+
     private volatile boolean aboveThreshold;
+    private long lastCheckNanos = System.nanoTime() - CHECK_EVERY_NANOS;
 
     OutboxBacklog(JdbcTemplate jdbc, EventsProperties properties, MeterRegistry registry) {
         this.jdbc = jdbc;
@@ -41,8 +44,16 @@ class OutboxBacklog {
         return warningThreshold;
     }
 
-    /** Logs once when the backlog passes the threshold and once when it is back under it. */
+    /**
+     * Logs once when the backlog passes the threshold and once when it is back under it. Called by the relay
+     * every round, it counts the backlog at most every 5 s: a count per 500-row batch would slow the drain.
+     */
     void checkThreshold() {
+        long now = System.nanoTime();
+        if (now - lastCheckNanos < CHECK_EVERY_NANOS) {
+            return;
+        }
+        lastCheckNanos = now;
         Snapshot snapshot = read();
         boolean above = snapshot.count() > warningThreshold;
         if (above && !aboveThreshold) {
