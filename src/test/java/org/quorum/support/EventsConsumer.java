@@ -15,20 +15,20 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
-/** A plain Kafka consumer, as a downstream system would run one, reading a topic from the beginning. */
+/** A plain Kafka consumer, as a downstream system would run one, reading topics from the beginning. */
 public final class EventsConsumer implements AutoCloseable {
 
     private final KafkaConsumer<String, CloudEvent> consumer;
     private final List<ConsumerRecord<String, CloudEvent>> received = new ArrayList<>();
 
-    public EventsConsumer(String bootstrapServers, String topic) {
+    public EventsConsumer(String bootstrapServers, String... topics) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new CloudEventDeserializer());
-        consumer.subscribe(List.of(topic));
+        consumer.subscribe(List.of(topics));
     }
 
     /** Polls until the records of {@code key} satisfy {@code done}; returns them in the order received. */

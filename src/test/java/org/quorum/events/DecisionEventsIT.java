@@ -1,0 +1,135 @@
+package org.quorum.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quorum.support.EventsConsumer;
+import org.quorum.support.QuorumIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+
+@QuorumIntegrationTest
+class DecisionEventsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DECISIONS = "quorum.decision-events";
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    KafkaConnectionDetails kafka;
+    @Autowired
+    ObjectMapper json;
+
+    EventsConsumer consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new EventsConsumer(String.join(",", kafka.getBootstrapServers()), DECISIONS);
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void endorsementDeclaredInTheModelIsPublishedOnTheDecisionTopicWithItsDeclaredVariables() throws Exception {
+        Instant decidedOn = Instant.parse("2017-05-16T10:00:00Z");
+        String id = runtime.startProcessInstanceByKey("decision-fixture", "REQ-MEX-LAB", Map.of(
+                "facilityType", "REGIONAL_CUSTOMS_LABORATORY", "region", "AMERICAS_CARIBBEAN",
+                "decidedOn", Date.from(decidedOn), "internalNote", "not for publication")).getId();
+        complete(id, "endorse");
+
+        List<ConsumerRecord<String, CloudEvent>> records = consumer.awaitKey(id, r -> !r.isEmpty(), WAIT);
+
+        assertThat(records).hasSize(1);
+        CloudEvent event = records.get(0).value();
+        assertThat(records.get(0).topic()).isEqualTo(DECISIONS);
+        assertThat(event.getType()).isEqualTo("quorum.request.endorsed.v1");
+        assertThat(event.getSubject()).isEqualTo("REQ-MEX-LAB");
+        assertThat(String.valueOf(event.getExtension("sequence"))).isEqualTo("1");
+        assertThat(event.getExtension("processdefinitionkey")).isEqualTo("decision-fixture");
+        assertThat(event.getExtension("businesskey")).isEqualTo("REQ-MEX-LAB");
+        JsonNode data = json.readTree(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+        assertThat(data.path("actor").asText()).isEqualTo("vicechair");
+        assertThat(data.path("decision").asText()).isEqualTo("request.endorsed");
+        assertThat(data.path("activityId").asText()).isEqualTo("Event_RequestEndorsed");
+        assertThat(data.path("activityName").asText()).isEqualTo("Request endorsed");
+        JsonNode variables = data.path("variables");
+        assertThat(variables.path("facilityType").asText()).isEqualTo("REGIONAL_CUSTOMS_LABORATORY");
+        assertThat(variables.path("region").asText()).isEqualTo("AMERICAS_CARIBBEAN");
+        assertThat(Instant.parse(variables.path("decidedOn").asText())).isEqualTo(decidedOn);
+        assertThat(variables.has("internalNote")).as("undeclared variables stay private").isFalse();
+    }
+
+    @Test
+    void eachPathPublishesOnlyTheDecisionItReached() throws Exception {
+        String id = runtime.startProcessInstanceByKey("decision-fixture",
+                Map.of("facilityType", "REGIONAL_DOG_TRAINING_CENTRE", "region", "AMERICAS_CARIBBEAN")).getId();
+        complete(id, "decline");
+
+        List<ConsumerRecord<String, CloudEvent>> records = consumer.awaitKey(id, r -> !r.isEmpty(), WAIT);
+        consumer.drain();
+
+        assertThat(consumer.ofKey(id)).extracting(r -> r.value().getType())
+                .containsExactly("quorum.request.declined.v1");
+        assertThat(records.get(0).value().getSubject()).as("no business key: the instance").isEqualTo(id);
+    }
+
+    @Test
+    void malformedDecisionDeclarationFailsTheDeploymentNamingTheElement() {
+        String model = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://quorum.org/test">
+                  <bpmn:process id="bad-decision" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Begin" targetRef="EndEvent_Done" />
+                    <bpmn:endEvent id="EndEvent_Done">
+                      <bpmn:extensionElements><camunda:properties>
+                        <camunda:property name="quorum.decision" value="Request Endorsed" />
+                      </camunda:properties></bpmn:extensionElements>
+                    </bpmn:endEvent>
+                  </bpmn:process>
+                </bpmn:definitions>""";
+
+        assertThatThrownBy(() -> repository.createDeployment().addString("bad-decision.bpmn", model).deploy())
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("EndEvent_Done")
+                .hasMessageContaining("quorum.decision 'Request Endorsed'");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("bad-decision").count()).isZero();
+    }
+
+    private void complete(String processInstanceId, String outcome) {
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        identity.setAuthentication("vicechair", List.of("regional-vice-chairs"));
+        tasks.complete(taskId, Map.of("outcome", outcome));
+        identity.clearAuthentication();
+    }
+}
