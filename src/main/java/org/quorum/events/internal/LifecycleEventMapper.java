@@ -117,9 +117,12 @@ class LifecycleEventMapper {
     }
 
     private List<EventDraft> taskEvent(HistoricTaskInstanceEventEntity e) {
+        // Camunda ends a task with the history event "complete" whether it was completed or deleted (its
+        // instance cancelled, a boundary event); only the delete reason tells them apart.
         String type = switch (e.getEventType()) {
             case "create" -> "task.created";
-            case "complete" -> "task.completed";
+            case "complete" -> TaskEntity.DELETE_REASON_COMPLETED.equals(e.getDeleteReason())
+                    ? "task.completed" : "task.deleted";
             case "delete" -> "task.deleted";
             default -> null;
         };
