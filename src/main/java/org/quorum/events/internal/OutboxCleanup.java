@@ -37,5 +37,25 @@ class OutboxCleanup {
         if (total > 0) {
             log.info("Deleted {} sent events older than {}", total, settings.retention());
         }
+        deleteFinishedSequences(cutoff);
+    }
+
+    /**
+     * A key's sequence counter is needed while its root instance can still produce events. Once the instance
+     * has left the runtime tables and the counter has not moved for the retention, no event can follow, so
+     * the row goes; otherwise the table would grow by one row per instance forever.
+     */
+    void deleteFinishedSequences(Timestamp cutoff) {
+        int deleted = jdbc.update("""
+                delete from quorum_event_sequence s
+                where s.updated_at < ?
+                  and not exists (select 1 from act_ru_execution e where e.id_ = s.record_key)
+                  and not exists (select 1 from quorum_event_outbox o
+                                  where o.record_key = s.record_key and o.topic = s.topic and o.sent_at is null)""",
+                cutoff);
+        if (deleted > 0) {
+            log.info("Deleted {} sequence counters of instances finished more than {} ago", deleted,
+                    settings.retention());
+        }
     }
 }

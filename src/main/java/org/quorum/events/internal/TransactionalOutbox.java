@@ -34,7 +34,8 @@ class TransactionalOutbox {
     private static final String NEXT_SEQUENCES = """
             insert into quorum_event_sequence (record_key, topic, last_sequence) values (?, ?, ?)
             on conflict (record_key, topic)
-            do update set last_sequence = quorum_event_sequence.last_sequence + excluded.last_sequence
+            do update set last_sequence = quorum_event_sequence.last_sequence + excluded.last_sequence,
+                updated_at = now()
             returning last_sequence""";
 
     private final JdbcTemplate jdbc;

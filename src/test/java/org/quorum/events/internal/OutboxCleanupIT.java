@@ -1,0 +1,82 @@
+package org.quorum.events.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.quorum.support.QuorumIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@QuorumIntegrationTest
+class OutboxCleanupIT {
+
+    private static final String TOPIC = "quorum.process-events";
+
+    @Autowired
+    OutboxCleanup cleanup;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void sentEventsAndCountersOfLongFinishedInstancesGoButRunningInstancesKeepTheirCounters() {
+        String running = runtime.startProcessInstanceByKey("events-fixture").getId();
+        // In one transaction that is rolled back, so the relay never sees (and publishes) the rows made here.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            cleanUpAndCheck(running);
+            tx.setRollbackOnly();
+        });
+    }
+
+    private void cleanUpAndCheck(String running) {
+        Instant longAgo = Instant.now().minus(Duration.ofDays(30));
+        String finished = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String unsent = UUID.randomUUID().toString();
+        counter(finished, longAgo);
+        jdbc.update("update quorum_event_sequence set updated_at = ? where record_key = ?",
+                Timestamp.from(longAgo), running);
+        counter(recent, Instant.now());
+        counter(unsent, longAgo);
+        event(finished, 1, Timestamp.from(longAgo));
+        event(unsent, 1, null);
+
+        cleanup.deleteSentRows();
+
+        assertThat(counters(finished)).as("finished a month ago").isZero();
+        assertThat(counters(running)).as("still running, however old its last event").isEqualTo(1);
+        assertThat(counters(recent)).as("finished within the retention").isEqualTo(1);
+        assertThat(counters(unsent)).as("events still to publish").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
+                Long.class, finished)).as("sent a month ago").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
+                Long.class, unsent)).isEqualTo(1);
+    }
+
+    private void counter(String key, Instant updatedAt) {
+        jdbc.update("insert into quorum_event_sequence (record_key, topic, last_sequence, updated_at) values (?, ?, 1, ?)",
+                key, TOPIC, Timestamp.from(updatedAt));
+    }
+
+    private void event(String key, long sequence, Timestamp sentAt) {
+        jdbc.update("""
+                insert into quorum_event_outbox (event_id, topic, record_key, sequence, event_type, occurred_at, data,
+                    sent_at) values (?, ?, ?, ?, 'process.completed', now(), '{}', ?)""",
+                UUID.randomUUID(), TOPIC, key, sequence, sentAt);
+    }
+
+    private long counters(String key) {
+        return jdbc.queryForObject("select count(*) from quorum_event_sequence where record_key = ?", Long.class, key);
+    }
+}
