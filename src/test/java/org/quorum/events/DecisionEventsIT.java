@@ -26,6 +26,7 @@ import org.quorum.support.EventsConsumer;
 import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @QuorumIntegrationTest
 class DecisionEventsIT {
@@ -45,6 +46,8 @@ class DecisionEventsIT {
     KafkaConnectionDetails kafka;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
 
     EventsConsumer consumer;
 
@@ -101,6 +104,27 @@ class DecisionEventsIT {
         assertThat(consumer.ofKey(id)).extracting(r -> r.value().getType())
                 .containsExactly("quorum.request.declined.v1");
         assertThat(records.get(0).value().getSubject()).as("no business key: the instance").isEqualTo(id);
+    }
+
+    @Test
+    void eventKafkaRefusesForGoIsDeadLetteredWithItsReasonAndTheEventsBehindItStillArrive() throws Exception {
+        // Published as a 2 MB base64 string: over the producer's max.request.size (1 MiB).
+        byte[] tooLarge = new byte[1536 * 1024];
+        String refused = runtime.startProcessInstanceByKey("decision-fixture",
+                Map.of("facilityType", "REGIONAL_CUSTOMS_LABORATORY", "region", tooLarge)).getId();
+        String behind = runtime.startProcessInstanceByKey("decision-fixture",
+                Map.of("facilityType", "REGIONAL_DOG_TRAINING_CENTRE", "region", "AMERICAS_CARIBBEAN")).getId();
+        complete(refused, "endorse");
+        complete(behind, "endorse");
+
+        consumer.awaitKey(behind, r -> !r.isEmpty(), WAIT);
+
+        assertThat(jdbc.queryForList("select reason from quorum_event_dead_letter where record_key = ? "
+                + "and event_type = 'request.endorsed'", String.class, refused))
+                .singleElement().asString().contains("RecordTooLargeException");
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ? and topic = ?",
+                Long.class, refused, DECISIONS)).as("moved out of the outbox").isZero();
+        assertThat(consumer.drain()).noneMatch(r -> r.key().equals(refused));
     }
 
     @Test

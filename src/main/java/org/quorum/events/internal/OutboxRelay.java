@@ -146,7 +146,7 @@ class OutboxRelay implements SmartLifecycle {
         for (OutboxRow row : rows) {
             Future<RecordMetadata> result = send(row);
             results.add(result);
-            if (failedAlready(result)) {
+            if (unreachable(result)) {
                 // Kafka is unreachable (send waited max.block.ms for metadata): do not wait once per row.
                 break;
             }
@@ -207,7 +207,12 @@ class OutboxRelay implements SmartLifecycle {
         return producer.send(new ProducerRecord<>(row.topic(), row.key(), event));
     }
 
-    private static boolean failedAlready(Future<RecordMetadata> result) {
+    /**
+     * A send that already failed for a reason that will fail the rows behind it too. A record Kafka refuses
+     * for good (too large, say) fails at once as well, but only that row: it is dead-lettered below and the
+     * rest of the batch goes on.
+     */
+    private static boolean unreachable(Future<RecordMetadata> result) {
         if (result == null || !result.isDone()) {
             return false;
         }
@@ -215,7 +220,7 @@ class OutboxRelay implements SmartLifecycle {
             result.get();
             return false;
         } catch (ExecutionException e) {
-            return true;
+            return e.getCause() instanceof RetriableException;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
