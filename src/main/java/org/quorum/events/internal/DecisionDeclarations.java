@@ -3,17 +3,18 @@ package org.quorum.events.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.quorum.infrastructure.camunda.ExtensionProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,21 +79,9 @@ class DecisionDeclarations extends AbstractProcessEnginePlugin {
     }
 
     private static Declaration declaration(Element element, String processKey) {
-        Element extensions = element.element("extensionElements");
-        Element properties = extensions == null ? null
-                : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-        if (properties == null) {
-            return null;
-        }
-        String type = null;
-        String data = null;
-        for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-            if (DECISION.equals(property.attribute("name"))) {
-                type = property.attribute("value");
-            } else if (DATA.equals(property.attribute("name"))) {
-                data = property.attribute("value");
-            }
-        }
+        Map<String, String> properties = ExtensionProperties.of(element);
+        String type = properties.get(DECISION);
+        String data = properties.get(DATA);
         String where = "Process '%s', element '%s': ".formatted(processKey, element.attribute("id"));
         if (type == null) {
             if (data != null) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.quorum.events.ActingFor;
 import org.quorum.events.EventsProperties;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ class DecisionRecorder {
         String businessKey = instance.getBusinessKey();
         return new EventDraft(topic, root, declaration.type(), businessKey != null ? businessKey : instance.getId(),
                 ClockUtil.getCurrentTime().toInstant(), instance.getProcessDefinition().getKey(), instance.getId(),
-                root, businessKey, null, data);
+                root, businessKey, ActingFor.current(), data);
     }
 
     private static Map<String, Object> variables(DecisionDeclarations.Declaration declaration,

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.quorum.events.ActingFor;
 import org.quorum.events.EventsProperties;
 import org.springframework.stereotype.Component;
 
@@ -223,7 +224,18 @@ class LifecycleEventMapper {
                              Map<String, Object> data) {
         String root = rootProcessInstanceId != null ? rootProcessInstanceId : processInstanceId;
         return new EventDraft(topic, root, type, subject, instant(time), processDefinitionKey, processInstanceId,
-                root, businessKey, null, data);
+                root, businessKey, actingFor(data), data);
+    }
+
+    /**
+     * A task event carries the position its assignee acts for (the task's own record, set by position routing);
+     * any other event the one recorded for the transaction's actor.
+     */
+    private static String actingFor(Map<String, Object> data) {
+        Object taskId = data.get("taskId");
+        TaskEntity task = taskId == null ? null : EngineContext.task((String) taskId);
+        Object ofTask = task == null ? null : task.getVariableLocal(ActingFor.TASK_VARIABLE);
+        return ofTask != null ? ofTask.toString() : ActingFor.current();
     }
 
     private static void putTask(Map<String, Object> data, String taskId, String name, String definitionKey) {

@@ -1,0 +1,44 @@
+package org.quorum.events;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Who the acting user stands in for, in the current transaction. When an interim holder completes or claims a
+ * task of a position, every event that transaction publishes (the task's, the decisions it leads to) carries
+ * the CloudEvents attribute {@code actingfor}. Bound to the Spring transaction the engine command runs in, so
+ * it never leaks into another officer's work on the same thread.
+ */
+public final class ActingFor {
+
+    /** Task-local variable naming the position a task's assignee acts for, when not its substantive holder. */
+    public static final String TASK_VARIABLE = "actingFor";
+
+    private static final Object KEY = ActingFor.class;
+
+    private ActingFor() {
+    }
+
+    /** Records, for the rest of the current transaction, that its actor acts for {@code position}. */
+    public static void record(String position) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(KEY)) {
+            TransactionSynchronizationManager.unbindResource(KEY);
+        } else {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                }
+            });
+        }
+        TransactionSynchronizationManager.bindResource(KEY, position);
+    }
+
+    /** The position recorded in the current transaction, or null. */
+    public static String current() {
+        return (String) TransactionSynchronizationManager.getResource(KEY);
+    }
+}

@@ -1,0 +1,129 @@
+package org.quorum.positions.internal;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.quorum.events.ActingFor;
+import org.quorum.positions.Incumbent;
+import org.quorum.positions.Position;
+import org.quorum.positions.Tenure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers tasks addressed to a position to whoever acts for it, and keeps them there as tenures change.
+ * <p>
+ * A task of a position carries the task-local variable {@value #POSITION_VARIABLE}; when it reaches an interim
+ * holder it also carries {@link ActingFor#TASK_VARIABLE} (kept in history: the record of who acted for whom).
+ * Tenure changes are applied by jobs of the engine's job executor due at each start and end, so they happen on
+ * time on whichever node is up, and survive restarts.
+ */
+@Component
+public class TaskRouting {
+
+    static final String POSITION_VARIABLE = "position";
+    private static final Logger log = LoggerFactory.getLogger(TaskRouting.class);
+
+    private final PositionStore store;
+    private final TaskService tasks;
+    private final CommandExecutor commands;
+
+    TaskRouting(PositionStore store, TaskService tasks,
+                org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration) {
+        this.store = store;
+        this.tasks = tasks;
+        this.commands = engineConfiguration.getCommandExecutorTxRequired();
+    }
+
+    /** On creation: the task reaches the position's incumbent, or its office while nobody holds it. */
+    void onCreate(DelegateTask task, String positionCode) {
+        Position position = store.find(positionCode).orElseThrow(() -> new ProcessEngineException(
+                "Task '%s' is addressed to position %s, which does not exist; create it with POST /api/positions"
+                        .formatted(task.getTaskDefinitionKey(), positionCode)));
+        task.setVariableLocal(POSITION_VARIABLE, positionCode);
+        Optional<Incumbent> incumbent = incumbent(positionCode);
+        if (incumbent.isPresent()) {
+            task.setAssignee(incumbent.get().userId());
+        } else {
+            task.addCandidateGroup(position.officeGroup());
+        }
+    }
+
+    /** On any assignment: the task says whether its assignee acts for the position as interim holder. */
+    void onAssignment(DelegateTask task, String positionCode) {
+        Optional<Incumbent> incumbent = incumbent(positionCode);
+        boolean interimHolder = task.getAssignee() != null && incumbent.isPresent()
+                && incumbent.get().actingFor() != null && task.getAssignee().equals(incumbent.get().userId());
+        if (interimHolder) {
+            task.setVariableLocal(ActingFor.TASK_VARIABLE, positionCode);
+            ActingFor.record(positionCode);
+        } else if (task.hasVariableLocal(ActingFor.TASK_VARIABLE)) {
+            task.removeVariableLocal(ActingFor.TASK_VARIABLE);
+        }
+    }
+
+    /** On completion by an interim holder: the transaction's events and the task's comments say so. */
+    void onComplete(DelegateTask task) {
+        Object actingFor = task.getVariableLocal(ActingFor.TASK_VARIABLE);
+        if (actingFor == null) {
+            return;
+        }
+        ActingFor.record(actingFor.toString());
+        String actor = Context.getCommandContext().getAuthenticatedUserId();
+        tasks.createComment(task.getId(), task.getProcessInstanceId(),
+                "%s acting for %s".formatted(actor != null ? actor : task.getAssignee(), actingFor));
+    }
+
+    /** Moves the position's open tasks to whoever acts for it now. Runs inside an engine command. */
+    public void reroute(String positionCode) {
+        Position position = store.find(positionCode).orElseThrow();
+        Optional<Incumbent> incumbent = incumbent(positionCode);
+        int moved = 0;
+        for (Task task : tasks.createTaskQuery().taskVariableValueEquals(POSITION_VARIABLE, positionCode).list()) {
+            if (incumbent.isPresent() && !incumbent.get().userId().equals(task.getAssignee())) {
+                tasks.setAssignee(task.getId(), incumbent.get().userId());
+                moved++;
+            } else if (incumbent.isEmpty() && task.getAssignee() != null) {
+                tasks.setAssignee(task.getId(), null);
+                tasks.addCandidateGroup(task.getId(), position.officeGroup());
+                moved++;
+            }
+        }
+        log.info("Position {}: {} open task(s) moved to {}", positionCode, moved,
+                incumbent.map(i -> i.userId() + (i.actingFor() != null ? " (acting)" : "")).orElse(
+                        "the office group " + position.officeGroup() + " (vacant)"));
+    }
+
+    /**
+     * Applies the position's tenures at {@code moment}: now, in the caller's transaction, if it has come;
+     * otherwise by a job of the engine's job executor due then.
+     */
+    public void rerouteAt(String positionCode, Instant moment) {
+        commands.execute(context -> {
+            if (!moment.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+                reroute(positionCode);
+                return null;
+            }
+            MessageEntity job = new MessageEntity();
+            job.setJobHandlerType(TenureChangeJobHandler.TYPE);
+            job.setJobHandlerConfigurationRaw(positionCode);
+            job.setDuedate(Date.from(moment));
+            context.getJobManager().send(job);
+            return null;
+        });
+    }
+
+    private Optional<Incumbent> incumbent(String positionCode) {
+        return Tenure.incumbentAt(positionCode, store.holdings(positionCode), ClockUtil.getCurrentTime().toInstant());
+    }
+}
