@@ -67,6 +67,9 @@ public class Positions {
         }
         Tenure.checkNew(kind, startsAt, endsAt, store.holdings(code));
         Holding holding = store.insert(code, kind, userId, startsAt, endsAt, appointedBy);
+        if (kind == HoldingKind.INTERIM) {
+            routing.ensureActingFilter(userId, code);
+        }
         routing.rerouteAt(code, startsAt);
         if (endsAt != null) {
             routing.rerouteAt(code, endsAt);

@@ -14,12 +14,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -52,6 +54,8 @@ class PositionsIT {
     @Autowired
     RepositoryService repository;
     @Autowired
+    FilterService filters;
+    @Autowired
     IdentityService identity;
     @Autowired
     KafkaConnectionDetails kafka;
@@ -78,6 +82,11 @@ class PositionsIT {
         String during = start("positions-fixture");
         assertThat(task(during).getAssignee()).as("created during the interim").isEqualTo("sg");
         assertThat(tasks.getVariableLocal(task(during).getId(), "actingFor")).isEqualTo("DSG");
+        identity.setAuthentication("sg", List.of("sg-office"));
+        Filter acting = filters.createFilterQuery().filterName("Acting for DSG").singleResult();
+        assertThat(filters.list(acting.getId())).as("the interim holder's Tasklist filter")
+                .extracting(t -> ((Task) t).getProcessInstanceId()).containsExactlyInAnyOrder(before, during);
+        identity.clearAuthentication();
 
         try (EventsConsumer consumer = new EventsConsumer(String.join(",", kafka.getBootstrapServers()),
                 "quorum.process-events", "quorum.decision-events")) {

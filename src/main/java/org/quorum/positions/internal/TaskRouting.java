@@ -2,11 +2,15 @@ package org.quorum.positions.internal;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
@@ -36,13 +40,32 @@ public class TaskRouting {
 
     private final PositionStore store;
     private final TaskService tasks;
+    private final FilterService filters;
     private final CommandExecutor commands;
 
-    TaskRouting(PositionStore store, TaskService tasks,
-                org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration) {
+    TaskRouting(PositionStore store, TaskService tasks, FilterService filters,
+                ProcessEngineConfigurationImpl engineConfiguration) {
         this.store = store;
         this.tasks = tasks;
+        this.filters = filters;
         this.commands = engineConfiguration.getCommandExecutorTxRequired();
+    }
+
+    /**
+     * Gives an interim holder a Tasklist filter of their own, "Acting for DSG", listing the tasks they hold for
+     * the position (Camunda makes the filter's owner able to read it). Created once per holder and position.
+     */
+    public void ensureActingFilter(String userId, String positionCode) {
+        String name = "Acting for " + positionCode;
+        if (filters.createFilterQuery().filterName(name).filterOwner(userId).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name).setOwner(userId).setQuery(tasks.createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskVariableValueEquals(ActingFor.TASK_VARIABLE, positionCode));
+        filter.setProperties(Map.of("priority", -8, "refresh", true,
+                "description", "Tasks of the " + positionCode + " position that you hold as interim holder"));
+        filters.saveFilter(filter);
     }
 
     /** On creation: the task reaches the position's incumbent, or its office while nobody holds it. */
