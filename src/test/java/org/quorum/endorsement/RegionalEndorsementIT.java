@@ -15,11 +15,18 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.quorum.commission.CommissionReviews;
+import org.quorum.positions.Positions;
 import org.quorum.support.ProcessIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RegionalEndorsementIT extends ProcessIntegrationTest {
+
+    @Autowired
+    Positions positions;
 
     private ProcessInstance request(String reference, String administration, String facilityType) {
         return runtimeService().startProcessInstanceByKey(EndorsementVariables.PROCESS_ID, reference, withVariables(
@@ -173,7 +180,11 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         execute(job("Timer_CheckOverdue", request));
 
         assertThat(request).isWaitingAt("Task_CheckCompleteness", "Task_FollowUpOverdueCheck");
-        assertThat(task("Task_FollowUpOverdueCheck", request)).hasCandidateGroup("dsg-office");
+        Task followUp = task("Task_FollowUpOverdueCheck", request);
+        assertThat(followUp.getAssignee()).as("addressed to the DSG position: whoever acts for it now")
+                .isEqualTo(positions.incumbent("DSG", Instant.now()).orElseThrow().userId());
+        assertThat(processEngine.getTaskService().getIdentityLinksForTask(followUp.getId()))
+                .extracting(IdentityLink::getGroupId).contains("dsg-office");
         complete(task("Task_FollowUpOverdueCheck", request), withVariables("followUpNote", "Officer reminded"));
         assertThat(request).hasPassed("EndEvent_OverdueCheckFollowedUp").isWaitingAt("Task_CheckCompleteness");
     }

@@ -70,9 +70,18 @@ public class TaskRouting {
 
     /** On creation: the task reaches the position's incumbent, or its office while nobody holds it. */
     void onCreate(DelegateTask task, String positionCode) {
-        Position position = store.find(positionCode).orElseThrow(() -> new ProcessEngineException(
-                "Task '%s' is addressed to position %s, which does not exist; create it with POST /api/positions"
-                        .formatted(task.getTaskDefinitionKey(), positionCode)));
+        Optional<Position> known = store.find(positionCode);
+        if (known.isEmpty()) {
+            if (task.getCandidates().isEmpty()) {
+                throw new ProcessEngineException(("Task '%s' is addressed to position %s, which does not exist, and "
+                        + "has no candidate group to fall back on; create the position with POST /api/positions")
+                        .formatted(task.getTaskDefinitionKey(), positionCode));
+            }
+            log.warn("Task '{}' is addressed to position {}, which does not exist; it stays with its candidate "
+                    + "groups. Create the position with POST /api/positions.", task.getTaskDefinitionKey(), positionCode);
+            return;
+        }
+        Position position = known.get();
         task.setVariableLocal(POSITION_VARIABLE, positionCode);
         Optional<Incumbent> incumbent = incumbent(positionCode);
         if (incumbent.isPresent()) {
