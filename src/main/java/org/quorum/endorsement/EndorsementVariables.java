@@ -8,6 +8,7 @@ public final class EndorsementVariables {
     public static final String REQUESTING_ADMINISTRATION = "requestingAdministration";
     public static final String FACILITY_TYPE = "facilityType";
     public static final String REGION = "region";
+    public static final String REQUEST_SUMMARY = "requestSummary";
     /** Result of the eligibility table (bpmn/request-eligibility.dmn). */
     public static final String FACILITY_ELIGIBLE = "facilityEligible";
     /** The officer's check: COMPLETE, INCOMPLETE or INELIGIBLE. */

@@ -2,6 +2,7 @@ package org.quorum.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +101,13 @@ class CrashRecoveryIT {
         Path log = Path.of("target", "crash-recovery-node.log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        // Failsafe runs tests from a manifest-only jar; the real class path is in surefire.test.class.path. It
+        // ends with a separator, an empty entry that Java reads as the working directory: the repository's own
+        // bpmn/ folder would then be deployed a second time beside target/classes/bpmn. Empty entries are dropped.
+        String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
+        return new ProcessBuilder(java, "-Xmx512m", "-cp", classPath,
                 QuorumApplication.class.getName(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
@@ -106,7 +115,8 @@ class CrashRecoveryIT {
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + unreachableKafka,
                 "--quorum.embedded.data-dir=" + dataDir.resolve("doomed"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile())
+                .start();
     }
 
     private void awaitHealthy(int port) {
