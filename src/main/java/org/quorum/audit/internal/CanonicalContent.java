@@ -1,0 +1,70 @@
+package org.quorum.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The canonical content of an audit entry, read from Camunda's history tables: a JSON object with the entry's
+ * kind and the stable columns of its row, in a fixed order, times as epoch milliseconds. The same code reads it
+ * when the entry is chained (just before the engine's transaction commits) and when the chain is verified, so
+ * the two can only differ if the row changed.
+ */
+@Component
+class CanonicalContent {
+
+    private static final RowMapper<Map<String, Object>> COLUMNS = CanonicalContent::columns;
+
+    /** Its own mapper: the application's may be reconfigured, and that must not change every hash. */
+    private final ObjectMapper json = new ObjectMapper();
+    private final JdbcTemplate jdbc;
+
+    CanonicalContent(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empty when the history row no longer exists (or, for an end entry, no longer says it ended). */
+    Optional<Map<String, Object>> read(EntryKind kind, String key) {
+        List<Map<String, Object>> rows = jdbc.query(kind.rowQuery(), COLUMNS, key);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", kind.code());
+        content.putAll(rows.get(0));
+        if (kind == EntryKind.DECISION_EVALUATED) {
+            content.put("inputs", jdbc.query(EntryKind.DECISION_INPUTS, COLUMNS, key));
+            content.put("outputs", jdbc.query(EntryKind.DECISION_OUTPUTS, COLUMNS, key));
+        }
+        return Optional.of(content);
+    }
+
+    String serialise(Map<String, Object> content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Audit entry content cannot be serialised", e);
+        }
+    }
+
+    private static Map<String, Object> columns(ResultSet rs, int rowNum) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object value = rs.getObject(i);
+            row.put(meta.getColumnLabel(i), value instanceof Timestamp time ? time.getTime() : value);
+        }
+        return row;
+    }
+}

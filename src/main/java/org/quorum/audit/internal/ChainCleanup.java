@@ -1,0 +1,52 @@
+package org.quorum.audit.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes the chains of instances whose history Camunda's history cleanup (or an administrator) has removed:
+ * the chain covers that history and goes with it. Works in chunks; on several nodes at once the row locks make
+ * each chunk go to one node ({@code skip locked}).
+ */
+@Component
+public class ChainCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainCleanup.class);
+    private static final int CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    ChainCleanup(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    @Scheduled(initialDelayString = "${quorum.audit.chain-cleanup-interval:1h}",
+            fixedDelayString = "${quorum.audit.chain-cleanup-interval:1h}")
+    public void deleteChainsWithoutHistory() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = transaction.execute(status -> {
+                var orphans = jdbc.queryForList("""
+                        select h.process_instance_id from quorum_audit_chain_head h
+                        where not exists (select 1 from act_hi_procinst p where p.id_ = h.process_instance_id)
+                        limit ? for update skip locked""", String.class, CHUNK);
+                for (String id : orphans) {
+                    jdbc.update("delete from quorum_audit_chain where process_instance_id = ?", id);
+                    jdbc.update("delete from quorum_audit_chain_head where process_instance_id = ?", id);
+                }
+                return orphans.size();
+            });
+            total += deleted;
+        } while (deleted == CHUNK);
+        if (total > 0) {
+            log.info("Deleted the audit chains of {} process instances whose history was removed", total);
+        }
+    }
+}
