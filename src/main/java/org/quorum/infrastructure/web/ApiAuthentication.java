@@ -43,6 +43,12 @@ class ApiAuthentication {
             this.identity = identity;
         }
 
+        /** The audit API has its own access filter: process owners only, and it also accepts a Cockpit session. */
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(request.getContextPath() + "/api/audit/");
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
