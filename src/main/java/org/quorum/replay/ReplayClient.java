@@ -1,0 +1,75 @@
+package org.quorum.replay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Talks to a running Quorum exactly as officers' clients do: HTTP Basic as a named demo user, Quorum's
+ * {@code /api} to start processes and Camunda's REST API ({@code /engine-rest}) to find, claim and submit tasks
+ * (as Tasklist does with a Camunda Form).
+ */
+class ReplayClient {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final RestClient http;
+
+    ReplayClient(String baseUrl) {
+        this.http = RestClient.builder().baseUrl(baseUrl).build();
+    }
+
+    JsonNode post(String user, String path, Object body) {
+        return http.post().uri(path).headers(h -> h.setBasicAuth(user, user)).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().body(JsonNode.class);
+    }
+
+    /**
+     * Waits for the task of {@code taskKey} that {@code user} can see, in the instance of {@code processKey} whose
+     * variable {@code variable} equals {@code value} (async steps and timers run on the engine's job executor
+     * meanwhile), then claims it as {@code user} and submits {@code form} as its form data.
+     */
+    void complete(String user, String processKey, String variable, Object value, String taskKey,
+                  Map<String, Object> form) {
+        JsonNode task = awaitTask(user, processKey, variable, value, taskKey);
+        String id = task.path("id").asText();
+        if (task.path("assignee").isNull() || task.path("assignee").isMissingNode()) {
+            post(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        form.forEach((name, v) -> variables.put(name, Map.of("value", v)));
+        http.post().uri("/engine-rest/task/{id}/submit-form", id).headers(h -> h.setBasicAuth(user, user))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve().toBodilessEntity();
+    }
+
+    JsonNode awaitTask(String user, String processKey, String variable, Object value, String taskKey) {
+        Map<String, Object> query = Map.of("processDefinitionKey", processKey, "taskDefinitionKey", taskKey,
+                "processVariables", List.of(Map.of("name", variable, "operator", "eq", "value", value)));
+        Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode found = post(user, "/engine-rest/task", query);
+            if (found != null && found.size() > 0) {
+                return found.get(0);
+            }
+            pause();
+        }
+        throw new IllegalStateException("Replay: no task %s of %s with %s=%s reached %s within %s"
+                .formatted(taskKey, processKey, variable, value, user, STEP_TIMEOUT));
+    }
+
+    /** The engine's job executor runs the async steps and due timers in between; there is nothing to wait on. */
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Replay interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.quorum.replay;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.quorum.identity.Groups;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/demo/replays/seed-2017} (demo profile, administrators): replays the seed's 2017 conference
+ * against this node and answers with the instances it started.
+ */
+@RestController
+@Profile("demo")
+class ReplayController {
+
+    private final WebServerApplicationContext server;
+    private final IdentityService identity;
+
+    ReplayController(WebServerApplicationContext server, IdentityService identity) {
+        this.server = server;
+        this.identity = identity;
+    }
+
+    @PostMapping("/api/demo/replays/" + SeedReplay.NAME)
+    SeedReplay.Summary replay() {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "Only administrators (group camunda-admin) may run a replay"), null);
+        }
+        return replayOn(server.getWebServer().getPort());
+    }
+
+    static SeedReplay.Summary replayOn(int port) {
+        return new SeedReplay(new ReplayClient("http://127.0.0.1:" + port)).run();
+    }
+}
