@@ -1,5 +1,6 @@
 package org.quorum.replay;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +28,13 @@ class ReplayClient {
 
     JsonNode post(String user, String path, Object body) {
         return http.post().uri(path).headers(h -> h.setBasicAuth(user, user)).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().body(JsonNode.class);
+                .body(body).retrieve()
+                .onStatus(status -> status.isError(), (request, response) -> {
+                    throw new IllegalStateException("Replay: %s %s as %s answered %s: %s".formatted(request.getMethod(),
+                            path, user, response.getStatusCode(),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                })
+                .body(JsonNode.class);
     }
 
     /**
@@ -44,8 +51,7 @@ class ReplayClient {
         }
         Map<String, Object> variables = new LinkedHashMap<>();
         form.forEach((name, v) -> variables.put(name, Map.of("value", v)));
-        http.post().uri("/engine-rest/task/{id}/submit-form", id).headers(h -> h.setBasicAuth(user, user))
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve().toBodilessEntity();
+        post(user, "/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables));
     }
 
     JsonNode awaitTask(String user, String processKey, String variable, Object value, String taskKey) {

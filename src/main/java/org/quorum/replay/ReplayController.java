@@ -3,6 +3,8 @@ package org.quorum.replay;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.quorum.identity.Groups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("demo")
 class ReplayController {
 
+    private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
+
     private final WebServerApplicationContext server;
     private final IdentityService identity;
 
@@ -34,7 +38,13 @@ class ReplayController {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
                     HttpStatus.FORBIDDEN, "Only administrators (group camunda-admin) may run a replay"), null);
         }
-        return replayOn(server.getWebServer().getPort());
+        try {
+            return replayOn(server.getWebServer().getPort());
+        } catch (IllegalStateException e) {
+            log.error("Replay failed", e);
+            throw new ErrorResponseException(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()), e);
+        }
     }
 
     static SeedReplay.Summary replayOn(int port) {

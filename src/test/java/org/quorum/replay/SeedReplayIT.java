@@ -2,9 +2,11 @@ package org.quorum.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,13 @@ class SeedReplayIT {
         ResponseEntity<JsonNode> response = http.withBasicAuth("demo", "demo")
                 .postForEntity("/api/demo/replays/seed-2017", null, JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
         JsonNode summary = response.getBody();
+        // The last steps (recording the Council's decisions, notifying requesters) are async jobs.
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(summary.path("conferenceInstanceId").asText()).completed().count() == 1
+                && history.createHistoricProcessInstanceQuery().processDefinitionKey("regional-endorsement")
+                .processInstanceBusinessKeyLike("REQ-2017-%").completed().count() >= 3);
         HistoricProcessInstance conference = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(summary.path("conferenceInstanceId").asText()).singleResult();
         assertThat(conference.getState()).isEqualTo("COMPLETED");
