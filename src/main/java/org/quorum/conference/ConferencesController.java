@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.quorum.infrastructure.camunda.ProcessStarts;
 import org.quorum.infrastructure.web.OneOf;
@@ -41,17 +42,23 @@ class ConferencesController {
         if (conference.venue() != null) {
             variables.put(ConferenceVariables.VENUE, conference.venue());
         }
-        return starts.start(ConferenceVariables.PROCESS_ID, null, variables);
+        return starts.start(ConferenceVariables.PROCESS_ID, conference.reference(), variables);
     }
 
-    /** Dates are proposals the secretariat confirms in the first tasks; when given they may not be past. */
+    /**
+     * Dates are proposals the secretariat confirms in the first tasks; when given they may not be past.
+     * {@code reference} becomes the business key (also of the reviews the conference starts), e.g.
+     * {@code CONF-2017-AMERICAS}.
+     */
     record NewConference(
             @NotBlank @Size(max = 200) String conferenceTitle,
             @NotBlank @OneOf(Region.class) String region,
             @NotBlank @Size(max = 200) String hostAdministration,
             @FutureOrPresent Instant conferenceStartDate,
             @FutureOrPresent Instant conferenceEndDate,
-            @Size(max = 200) String venue) {
+            @Size(max = 200) String venue,
+            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,63}", message = "must be upper-case letters, digits and hyphens")
+            String reference) {
 
         @AssertTrue(message = "conferenceEndDate must not be before conferenceStartDate")
         boolean isDatesInOrder() {

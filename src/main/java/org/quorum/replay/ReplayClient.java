@@ -38,13 +38,13 @@ class ReplayClient {
     }
 
     /**
-     * Waits for the task of {@code taskKey} that {@code user} can see, in the instance of {@code processKey} whose
-     * variable {@code variable} equals {@code value} (async steps and timers run on the engine's job executor
-     * meanwhile), then claims it as {@code user} and submits {@code form} as its form data.
+     * Waits for the task {@code taskKey} matching {@code instance} (criteria of Camunda's REST task query, such as
+     * {@code processInstanceId} or {@code processInstanceBusinessKey}) that {@code user} can see, while async
+     * steps and timers run on the engine's job executor; then claims it as {@code user} and submits {@code form}
+     * as its form data.
      */
-    void complete(String user, String processKey, String variable, Object value, String taskKey,
-                  Map<String, Object> form) {
-        JsonNode task = awaitTask(user, processKey, variable, value, taskKey);
+    void complete(String user, Map<String, Object> instance, String taskKey, Map<String, Object> form) {
+        JsonNode task = awaitTask(user, instance, taskKey);
         String id = task.path("id").asText();
         if (task.path("assignee").isNull() || task.path("assignee").isMissingNode()) {
             post(user, "/engine-rest/task/" + id + "/claim", Map.of("userId", user));
@@ -54,9 +54,9 @@ class ReplayClient {
         post(user, "/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables));
     }
 
-    JsonNode awaitTask(String user, String processKey, String variable, Object value, String taskKey) {
-        Map<String, Object> query = Map.of("processDefinitionKey", processKey, "taskDefinitionKey", taskKey,
-                "processVariables", List.of(Map.of("name", variable, "operator", "eq", "value", value)));
+    JsonNode awaitTask(String user, Map<String, Object> instance, String taskKey) {
+        Map<String, Object> query = new LinkedHashMap<>(instance);
+        query.put("taskDefinitionKey", taskKey);
         Instant deadline = Instant.now().plus(STEP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             JsonNode found = post(user, "/engine-rest/task", query);
@@ -65,8 +65,23 @@ class ReplayClient {
             }
             pause();
         }
-        throw new IllegalStateException("Replay: no task %s of %s with %s=%s reached %s within %s"
-                .formatted(taskKey, processKey, variable, value, user, STEP_TIMEOUT));
+        throw new IllegalStateException("Replay: no task %s of %s reached %s within %s"
+                .formatted(taskKey, instance, user, STEP_TIMEOUT));
+    }
+
+    /** Task query criteria: the instance with this id. */
+    static Map<String, Object> instance(String processInstanceId) {
+        return Map.of("processInstanceId", processInstanceId);
+    }
+
+    /** Task query criteria: the instance of {@code processKey} with this business key (and variable, if given). */
+    static Map<String, Object> instance(String processKey, String businessKey, String variable, Object value) {
+        Map<String, Object> criteria = new LinkedHashMap<>(Map.of("processDefinitionKey", processKey,
+                "processInstanceBusinessKey", businessKey));
+        if (variable != null) {
+            criteria.put("processVariables", List.of(Map.of("name", variable, "operator", "eq", "value", value)));
+        }
+        return criteria;
     }
 
     /** The engine's job executor runs the async steps and due timers in between; there is nothing to wait on. */

@@ -1,5 +1,7 @@
 package org.quorum.replay;
 
+import java.util.UUID;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.quorum.identity.Groups;
@@ -48,6 +50,7 @@ class ReplayController {
     }
 
     static SeedReplay.Summary replayOn(int port) {
-        return new SeedReplay(new ReplayClient("http://127.0.0.1:" + port)).run();
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        return new SeedReplay(new ReplayClient("http://127.0.0.1:" + port), run).run();
     }
 }

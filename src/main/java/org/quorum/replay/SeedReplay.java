@@ -23,6 +23,7 @@ class SeedReplay {
 
     static final String NAME = "seed-2017";
     private static final Logger log = LoggerFactory.getLogger(SeedReplay.class);
+    private static final String REVIEW = "policy-commission-review";
     private static final String CONFERENCE = "XXth Regional Conference of Directors General of Customs, Americas/Caribbean";
     private static final List<String> PRIORITIES = List.of("Trade facilitation", "E-commerce", "Security",
             "Customs-tax cooperation", "Illicit financial flows");
@@ -30,17 +31,23 @@ class SeedReplay {
             new Request("REQ-2017-MEX-LAB", "Mexico", "REGIONAL_CUSTOMS_LABORATORY"),
             new Request("REQ-2017-USA-DTC", "United States", "REGIONAL_DOG_TRAINING_CENTRE"),
             new Request("REQ-2017-CAN-DTC", "Canada", "REGIONAL_DOG_TRAINING_CENTRE"));
+    // Business keys are these references plus the run's suffix, e.g. REQ-2017-MEX-LAB-7F3A.
 
     private final ReplayClient client;
+    /** Suffix of this run's business keys, so that the replay finds its own instances and no one else's. */
+    private final String run;
+    private String conference;
 
-    SeedReplay(ReplayClient client) {
+    SeedReplay(ReplayClient client, String run) {
         this.client = client;
+        this.run = run;
     }
 
     Summary run() {
         log.info("Replaying the 2017 Americas/Caribbean regional conference ({})", NAME);
-        String conference = client.post("officer", "/api/conferences", Map.of("conferenceTitle", CONFERENCE,
-                "region", "AMERICAS_CARIBBEAN", "hostAdministration", "Cuba")).path("processInstanceId").asText();
+        conference = client.post("officer", "/api/conferences", Map.of("conferenceTitle", CONFERENCE,
+                "region", "AMERICAS_CARIBBEAN", "hostAdministration", "Cuba", "reference", key("CONF-2017-AMERICAS")))
+                .path("processInstanceId").asText();
         prepareConference();
         List<String> requests = new ArrayList<>();
         for (Request request : REQUESTS) {
@@ -49,11 +56,10 @@ class SeedReplay {
         }
         holdConference();
         for (Request request : REQUESTS) {
-            review(request.administration() + ": " + request.facilityType() + " (AMERICAS_CARIBBEAN)",
-                    "ADOPT", "APPROVED");
+            review(ReplayClient.instance(REVIEW, key(request.reference()), null, null));
         }
         for (String priority : PRIORITIES) {
-            review(priority, "ADOPT", "APPROVED");
+            review(ReplayClient.instance(REVIEW, key("CONF-2017-AMERICAS"), "itemTitle", priority));
         }
         String vacancy = dsgLeavesAndSgActs();
         log.info("Replay {} done: conference {}, requests {}, DSG vacancy {}", NAME, conference, requests, vacancy);
@@ -78,7 +84,7 @@ class SeedReplay {
     private String submit(Request request) {
         return client.post("officer", "/api/endorsement-requests", Map.of(
                 "requestingAdministration", request.administration(), "facilityType", request.facilityType(),
-                "region", "AMERICAS_CARIBBEAN", "reference", request.reference(),
+                "region", "AMERICAS_CARIBBEAN", "reference", key(request.reference()),
                 "requestSummary", "Recognition of the " + request.facilityType().toLowerCase().replace('_', ' ')
                         + " of " + request.administration()))
                 .path("processInstanceId").asText();
@@ -91,10 +97,10 @@ class SeedReplay {
                 "Minister of Foreign Trade and Foreign Investment; Deputy Minister of Foreign Affairs"));
         conferenceTask("officer", "Task_ArrangeSiteVisits", form("siteVisits",
                 "Customs Management Center, Jose Marti International Airport; Port of Mariel"));
-        client.awaitTask("officer", "conference-preparation", "conferenceTitle", CONFERENCE, "Task_RecordOutcomes");
+        client.awaitTask("officer", ReplayClient.instance(conference), "Task_RecordOutcomes");
         for (Request request : REQUESTS) {
-            client.complete("vicechair", "regional-endorsement", "requestingAdministration",
-                    request.administration(), "Task_RecordDelegatesDecision", form("delegatesDecision", "ENDORSE"));
+            client.complete("vicechair", endorsement(request), "Task_RecordDelegatesDecision",
+                    form("delegatesDecision", "ENDORSE"));
         }
         conferenceTask("officer", "Task_RecordOutcomes", form(
                 "outcomesSummary", "Requests of Mexico, the United States and Canada endorsed; the SG's priorities "
@@ -105,40 +111,46 @@ class SeedReplay {
     }
 
     private void placeOnAgenda(Request request) {
-        String key = "regional-endorsement";
-        client.complete("officer", key, "requestingAdministration", request.administration(),
-                "Task_CheckCompleteness", form("checkResult", "COMPLETE"));
-        client.complete("officer", key, "requestingAdministration", request.administration(), "Task_PlaceOnAgenda",
+        client.complete("officer", endorsement(request), "Task_CheckCompleteness", form("checkResult", "COMPLETE"));
+        client.complete("officer", endorsement(request), "Task_PlaceOnAgenda",
                 form("conferenceReference", CONFERENCE, "conferenceDate", "2017-05-15T09:00Z"));
     }
 
-    private void review(String itemTitle, String proposal, String councilDecision) {
-        String key = "policy-commission-review";
-        client.complete("officer", key, "itemTitle", itemTitle, "Task_DraftWorkingPaper", form(
-                "workingPaperReference", "PC-2017-" + Math.abs(itemTitle.hashCode() % 1000),
-                "workingPaperSummary", "Working paper on " + itemTitle));
-        client.complete("sg", key, "itemTitle", itemTitle, "Task_ClearWorkingPaper", form("paperCleared", true));
-        client.complete("officer", key, "itemTitle", itemTitle, "Task_ScheduleSession", form(
+    /** One item through the Commission (working paper, session, a carried vote to adopt) and the Council. */
+    private void review(Map<String, Object> item) {
+        client.complete("officer", item, "Task_DraftWorkingPaper", form(
+                "workingPaperReference", "PC-2017-" + Math.abs(item.hashCode() % 1000),
+                "workingPaperSummary", "Working paper for the Policy Commission"));
+        client.complete("sg", item, "Task_ClearWorkingPaper", form("paperCleared", true));
+        client.complete("officer", item, "Task_ScheduleSession", form(
                 "sessionReference", "Policy Commission, 78th session", "sessionDate", "2017-12-04T09:00Z"));
-        client.complete("commission", key, "itemTitle", itemTitle, "Task_RecordCommissionVote", form(
-                "proposal", proposal, "membersTotal", 30, "membersPresent", 27, "votesFor", 24, "votesAgainst", 1,
+        client.complete("commission", item, "Task_RecordCommissionVote", form(
+                "proposal", "ADOPT", "membersTotal", 30, "membersPresent", 27, "votesFor", 24, "votesAgainst", 1,
                 "abstentions", 2));
-        client.complete("council", key, "itemTitle", itemTitle, "Task_DecideOnRecommendation", form(
-                "councilDecision", councilDecision, "councilSession", "Council, 131st/132nd sessions, June 2018"));
+        client.complete("council", item, "Task_DecideOnRecommendation", form(
+                "councilDecision", "APPROVED", "councilSession", "Council, 131st/132nd sessions, June 2018"));
+    }
+
+    private Map<String, Object> endorsement(Request request) {
+        return ReplayClient.instance("regional-endorsement", key(request.reference()), null, null);
+    }
+
+    private String key(String reference) {
+        return reference + "-" + run;
     }
 
     private String dsgLeavesAndSgActs() {
         String vacancy = client.post("sg", "/api/vacancies", Map.of("postId", "DSG",
                 "outgoingHolder", "Deputy Secretary General (leaving to head another organisation)",
                 "vacancyDate", "2018-01-01T00:00:00Z")).path("processInstanceId").asText();
-        client.complete("sg", "interim-role-assignment", "postId", "DSG", "Task_DesignateInterimHolder", form(
+        client.complete("sg", ReplayClient.instance(vacancy), "Task_DesignateInterimHolder", form(
                 "interimHolder", "SG", "interimEffectiveDate", "2018-01-01T00:00Z",
                 "interimArrangements", "The Secretary General, assisted by the management team"));
         return vacancy;
     }
 
     private void conferenceTask(String user, String taskKey, Map<String, Object> form) {
-        client.complete(user, "conference-preparation", "conferenceTitle", CONFERENCE, taskKey, form);
+        client.complete(user, ReplayClient.instance(conference), taskKey, form);
     }
 
     private static Map<String, Object> form(Object... namesAndValues) {
