@@ -31,6 +31,7 @@ import org.quorum.QuorumApplication;
 import org.quorum.infrastructure.embedded.EmbeddedKafkaBroker;
 import org.quorum.infrastructure.embedded.EmbeddedPostgresServer;
 import org.quorum.support.EventsConsumer;
+import org.quorum.support.OwnApplication;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the dead node committed, with the ids written at commit, in sequence order. The node under test runs in its
  * own JVM so that the kill is real (no shutdown hooks, no flush, connections cut).
  */
+@OwnApplication
 class CrashRecoveryIT {
 
     private static final String TOPIC = "quorum.process-events";

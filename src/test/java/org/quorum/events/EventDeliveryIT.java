@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quorum.infrastructure.embedded.EmbeddedKafkaBroker;
 import org.quorum.infrastructure.embedded.EmbeddedPostgresServer;
 import org.quorum.support.EventsConsumer;
+import org.quorum.support.OwnApplication;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Delivery guarantees that need their own application lifecycle: broker outage, restart, two nodes. */
+@OwnApplication
 class EventDeliveryIT {
 
     private static final String TOPIC = "quorum.process-events";

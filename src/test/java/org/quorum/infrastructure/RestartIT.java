@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorum.support.OwnApplication;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The README's run command keeps its data in one folder: a second start on it finds the work of the first. */
+@OwnApplication
 class RestartIT {
 
     @TempDir

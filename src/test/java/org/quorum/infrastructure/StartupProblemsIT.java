@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorum.support.OwnApplication;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** Misconfiguration at startup ends in one message naming the setting; an absent Kafka only degrades. */
+@OwnApplication
 @ExtendWith(OutputCaptureExtension.class)
 class StartupProblemsIT {
 

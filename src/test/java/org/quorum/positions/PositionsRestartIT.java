@@ -10,10 +10,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorum.support.OwnApplication;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** An interim survives a restart of the node: nothing about who holds what, or where tasks are, changes. */
+@OwnApplication
 class PositionsRestartIT {
 
     @TempDir

@@ -12,14 +12,24 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Positions;
+import org.quorum.support.OwnApplication;
 import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
-/** The seed's 2017 conference replayed through the officers' APIs leaves the history the seed describes. */
+/**
+ * The seed's 2017 conference replayed through the officers' APIs leaves the history the seed describes. The
+ * replay changes who holds the DSG post, so it runs in an application of its own (a distinct test property
+ * keeps it out of the shared context), closed afterwards.
+ */
+@OwnApplication
 @QuorumIntegrationTest
+@TestPropertySource(properties = "quorum.test.context=seed-replay")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SeedReplayIT {
 
     @Autowired

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -74,7 +76,9 @@ class TasklistFormIT {
 
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
         browser.get(tasklist);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        // Tasklist's first load (a large script bundle) can take long on a loaded two-core machine.
+        keepingEvidence(() -> new WebDriverWait(browser, Duration.ofSeconds(120)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))))
                 .sendKeys("officer");
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("officer");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
@@ -107,6 +111,18 @@ class TasklistFormIT {
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(runtime.getVariable(request, "checkResult")).isEqualTo("COMPLETE");
         assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).as("the checked task is done").isZero();
+    }
+
+    /** Waits as told; if it times out, saves what the browser showed under target/ before failing. */
+    private <T> T keepingEvidence(Supplier<T> waiting) throws Exception {
+        try {
+            return waiting.get();
+        } catch (TimeoutException e) {
+            Files.writeString(Path.of("target", "tasklist-failure.html"), browser.getPageSource());
+            Files.write(Path.of("target", "tasklist-failure.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            throw e;
+        }
     }
 
     /**
