@@ -1,0 +1,30 @@
+package org.quorum.bench;
+
+/**
+ * What one benchmark run does; every value is a system property ({@code -Dbench.instances=5000}), with the
+ * defaults of the {@code bench} Maven profile sized for a run of about ten minutes on two cores.
+ *
+ * @param officers             concurrent simulated officers (threads driving instances through the Java API)
+ * @param warmup               instances driven and discarded before each measured window
+ * @param instances            measured instances of the one-task model per variant
+ * @param endorsementInstances measured instances of regional-endorsement per variant
+ * @param latencySeconds       length of the fixed-load window in which commit-to-consume latency is sampled
+ * @param backlog              events to pile up in the outbox while the broker is stopped
+ * @param fsync                PostgreSQL fsync and synchronous_commit (the product default is on)
+ * @param startup              also time fresh JVMs from launch to "Started QuorumApplication"
+ */
+record Settings(int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
+                int backlog, boolean fsync, boolean startup) {
+
+    static Settings fromSystemProperties() {
+        return new Settings(
+                Integer.getInteger("bench.officers", 8),
+                Integer.getInteger("bench.warmup", 300),
+                Integer.getInteger("bench.instances", 1500),
+                Integer.getInteger("bench.endorsement.instances", 400),
+                Integer.getInteger("bench.latency.seconds", 20),
+                Integer.getInteger("bench.backlog", 100_000),
+                Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
+                Boolean.parseBoolean(System.getProperty("bench.startup", "true")));
+    }
+}
