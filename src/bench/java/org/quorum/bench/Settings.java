@@ -1,5 +1,8 @@
 package org.quorum.bench;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * What one benchmark run does; every value is a system property ({@code -Dbench.instances=5000}), with the
  * defaults of the {@code bench} Maven profile sized for a run of about ten minutes on two cores.
@@ -12,9 +15,10 @@ package org.quorum.bench;
  * @param backlog              events to pile up in the outbox while the broker is stopped
  * @param fsync                PostgreSQL fsync and synchronous_commit (the product default is on)
  * @param startup              also time fresh JVMs from launch to "Started QuorumApplication"
+ * @param variants             which variants to run (all for a report; one while working on it)
  */
 record Settings(int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
-                int backlog, boolean fsync, boolean startup) {
+                int backlog, boolean fsync, boolean startup, List<Variant> variants) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -25,6 +29,8 @@ record Settings(int officers, int warmup, int instances, int endorsementInstance
                 Integer.getInteger("bench.latency.seconds", 20),
                 Integer.getInteger("bench.backlog", 100_000),
                 Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
-                Boolean.parseBoolean(System.getProperty("bench.startup", "true")));
+                Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
+                Arrays.stream(System.getProperty("bench.variants", "CAMUNDA_DEFAULTS,QUORUM_EVENTS_OFF,QUORUM_EVENTS_ON")
+                        .split(",")).map(String::trim).map(Variant::valueOf).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.quorum.events.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,6 +52,11 @@ class OutboxRelay implements SmartLifecycle {
             select id, event_id, topic, record_key, sequence, event_type, subject, occurred_at, process_definition_key,
                    process_instance_id, root_process_instance_id, business_key, acting_for, data
             from quorum_event_outbox where sent_at is null order by id limit ?""";
+
+    private static final String MARK_SENT = """
+            update quorum_event_outbox o set sent_at = now(), kafka_partition = s.kafka_partition,
+                kafka_offset = s.kafka_offset
+            from unnest(?::bigint[], ?::integer[], ?::bigint[]) as s(id, kafka_partition, kafka_offset) where o.id = s.id""";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -152,7 +158,7 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         producer.flush();
-        List<Object[]> sent = new ArrayList<>(rows.size());
+        List<Sent> sent = new ArrayList<>(rows.size());
         Set<String> blockedKeys = new HashSet<>();
         boolean incomplete = results.size() < rows.size();
         for (int i = 0; i < results.size(); i++) {
@@ -167,7 +173,7 @@ class OutboxRelay implements SmartLifecycle {
             }
             try {
                 RecordMetadata metadata = result.get();
-                sent.add(new Object[] {metadata.partition(), metadata.offset(), row.id()});
+                sent.add(new Sent(row.id(), metadata.partition(), metadata.offset()));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RetriableException) {
                     // Keep this key's later events for the next round too, so that its order is kept.
@@ -182,8 +188,7 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         if (!sent.isEmpty()) {
-            jdbc.batchUpdate("update quorum_event_outbox set sent_at = now(), kafka_partition = ?, kafka_offset = ? "
-                    + "where id = ?", sent);
+            markSent(sent);
             published.increment(sent.size());
         }
         if (incomplete) {
@@ -194,6 +199,27 @@ class OutboxRelay implements SmartLifecycle {
             return settings.retryBackoff();
         }
         return rows.size() < settings.batchSize() ? settings.pollInterval() : Duration.ZERO;
+    }
+
+    /**
+     * One statement, so one commit, for the whole batch: a JDBC batch of per-row updates on an auto-commit
+     * connection commits (and, with synchronous_commit, waits for a WAL flush) once per row. A crash before this
+     * commit resends the batch with the same ids, as it would for any row not yet marked.
+     */
+    private void markSent(List<Sent> sent) {
+        Long[] ids = sent.stream().map(Sent::id).toArray(Long[]::new);
+        Integer[] partitions = sent.stream().map(Sent::partition).toArray(Integer[]::new);
+        Long[] offsets = sent.stream().map(Sent::offset).toArray(Long[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(MARK_SENT);
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.setArray(2, connection.createArrayOf("integer", partitions));
+            statement.setArray(3, connection.createArrayOf("bigint", offsets));
+            return statement;
+        });
+    }
+
+    private record Sent(long id, int partition, long offset) {
     }
 
     private Future<RecordMetadata> send(OutboxRow row) {
