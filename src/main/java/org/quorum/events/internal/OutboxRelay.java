@@ -66,6 +66,7 @@ class OutboxRelay implements SmartLifecycle {
     private final KafkaAdmin kafkaAdmin;
     private final EventsProperties.Relay settings;
     private final OutboxBacklog backlog;
+    private final OutboxSignal signal;
     private final Counter published;
     private final Counter failures;
 
@@ -76,7 +77,7 @@ class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(DataSource dataSource, JdbcTemplate jdbc, Producer<String, CloudEvent> producer,
                 CloudEventMapper cloudEvents, DeadLetters deadLetters, KafkaAdmin kafkaAdmin,
-                EventsProperties properties, OutboxBacklog backlog, MeterRegistry registry) {
+                EventsProperties properties, OutboxBacklog backlog, OutboxSignal signal, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.producer = producer;
@@ -85,6 +86,7 @@ class OutboxRelay implements SmartLifecycle {
         this.kafkaAdmin = kafkaAdmin;
         this.settings = properties.relay();
         this.backlog = backlog;
+        this.signal = signal;
         this.published = Counter.builder("quorum.events.published").description("Events published to Kafka")
                 .register(registry);
         this.failures = Counter.builder("quorum.events.publish.failures")
@@ -122,9 +124,14 @@ class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                Duration pause = isLeader() ? relayOnce() : settings.pollInterval().multipliedBy(10);
-                if (!pause.isZero()) {
-                    Thread.sleep(pause.toMillis());
+                if (!isLeader()) {
+                    Thread.sleep(settings.pollInterval().multipliedBy(10).toMillis());
+                    continue;
+                }
+                switch (relayOnce()) {
+                    case AT_ONCE -> { }
+                    case WHEN_WRITTEN -> signal.await(settings.pollInterval());
+                    case AFTER_BACKOFF -> Thread.sleep(settings.retryBackoff().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,12 +145,22 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Sends one batch; returns how long to pause before the next (zero when more may be waiting). */
-    Duration relayOnce() {
+    /** When the relay goes again after a round. */
+    enum Next {
+        /** A full batch went out: more may be waiting. */
+        AT_ONCE,
+        /** The outbox is empty: on this node's next commit of events, or after the poll interval. */
+        WHEN_WRITTEN,
+        /** Kafka did not take everything. */
+        AFTER_BACKOFF
+    }
+
+    /** Sends one batch; says when to go again. */
+    Next relayOnce() {
         List<OutboxRow> rows = jdbc.query(SELECT_UNSENT, ROW, settings.batchSize());
         backlog.checkThreshold();
         if (rows.isEmpty()) {
-            return settings.pollInterval();
+            return Next.WHEN_WRITTEN;
         }
         if (!topicsReady) {
             topicsReady = kafkaAdmin.initialize();
@@ -196,9 +213,9 @@ class OutboxRelay implements SmartLifecycle {
             topicsReady = false;
             log.warn("Kafka did not take {} of {} events; retrying in {}", rows.size() - sent.size(), rows.size(),
                     settings.retryBackoff());
-            return settings.retryBackoff();
+            return Next.AFTER_BACKOFF;
         }
-        return rows.size() < settings.batchSize() ? settings.pollInterval() : Duration.ZERO;
+        return rows.size() < settings.batchSize() ? Next.WHEN_WRITTEN : Next.AT_ONCE;
     }
 
     /**
