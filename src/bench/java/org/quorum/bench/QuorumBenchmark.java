@@ -62,6 +62,7 @@ public final class QuorumBenchmark {
             figures.put("loadAverageAtStart", Machine.loadAverage());
             List<String> properties = new ArrayList<>(variant.properties());
             properties.add("quorum.embedded.postgres.fsync=" + settings.fsync());
+            properties.addAll(settings.appProperties());
             log("Variant " + variant.label() + ": starting the application");
             long starting = System.nanoTime();
             ConfigurableApplicationContext app = StandaloneQuorum.startDemo(work.resolve(variant.name()),

@@ -16,9 +16,11 @@ import java.util.List;
  * @param fsync                PostgreSQL fsync and synchronous_commit (the product default is on)
  * @param startup              also time fresh JVMs from launch to "Started QuorumApplication"
  * @param variants             which variants to run (all for a report; one while working on it)
+ * @param appProperties        extra application properties for every variant, comma-separated (to try a setting)
  */
 record Settings(int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
-                int backlog, boolean fsync, boolean startup, List<Variant> variants) {
+                int backlog, boolean fsync, boolean startup, List<Variant> variants,
+                List<String> appProperties) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -31,6 +33,8 @@ record Settings(int officers, int warmup, int instances, int endorsementInstance
                 Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
                 Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
                 Arrays.stream(System.getProperty("bench.variants", "CAMUNDA_DEFAULTS,QUORUM_EVENTS_OFF,QUORUM_EVENTS_ON")
-                        .split(",")).map(String::trim).map(Variant::valueOf).toList());
+                        .split(",")).map(String::trim).map(Variant::valueOf).toList(),
+                Arrays.stream(System.getProperty("bench.app", "").split(",")).map(String::trim)
+                        .filter(p -> !p.isEmpty()).toList());
     }
 }
