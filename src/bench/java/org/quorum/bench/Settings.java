@@ -26,8 +26,8 @@ record Settings(int officers, int warmup, int instances, int endorsementInstance
         return new Settings(
                 Integer.getInteger("bench.officers", 8),
                 Integer.getInteger("bench.warmup", 300),
-                Integer.getInteger("bench.instances", 1500),
-                Integer.getInteger("bench.endorsement.instances", 400),
+                Integer.getInteger("bench.instances", 1200),
+                Integer.getInteger("bench.endorsement.instances", 300),
                 Integer.getInteger("bench.latency.seconds", 20),
                 Integer.getInteger("bench.backlog", 100_000),
                 Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
