@@ -59,7 +59,7 @@ class EventsConfiguration {
     OutboxRelay outboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties kafkaProperties,
                             KafkaConnectionDetails connection, CloudEventMapper cloudEvents, DeadLetters deadLetters,
                             KafkaAdmin kafkaAdmin, EventsProperties properties, OutboxBacklog backlog,
-                            MeterRegistry registry) {
+                            OutboxSignal signal, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties(null));
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "quorum-outbox-relay");
@@ -67,6 +67,6 @@ class EventsConfiguration {
         KafkaProducer<String, CloudEvent> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
         return new OutboxRelay(dataSource, jdbc, producer, cloudEvents, deadLetters, kafkaAdmin, properties, backlog,
-                registry);
+                signal, registry);
     }
 }

@@ -1,6 +1,7 @@
 package org.quorum.events.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,6 +53,11 @@ class OutboxRelay implements SmartLifecycle {
                    process_instance_id, root_process_instance_id, business_key, acting_for, data
             from quorum_event_outbox where sent_at is null order by id limit ?""";
 
+    private static final String MARK_SENT = """
+            update quorum_event_outbox o set sent_at = now(), kafka_partition = s.kafka_partition,
+                kafka_offset = s.kafka_offset
+            from unnest(?::bigint[], ?::integer[], ?::bigint[]) as s(id, kafka_partition, kafka_offset) where o.id = s.id""";
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Producer<String, CloudEvent> producer;
@@ -60,6 +66,7 @@ class OutboxRelay implements SmartLifecycle {
     private final KafkaAdmin kafkaAdmin;
     private final EventsProperties.Relay settings;
     private final OutboxBacklog backlog;
+    private final OutboxSignal signal;
     private final Counter published;
     private final Counter failures;
 
@@ -70,7 +77,7 @@ class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(DataSource dataSource, JdbcTemplate jdbc, Producer<String, CloudEvent> producer,
                 CloudEventMapper cloudEvents, DeadLetters deadLetters, KafkaAdmin kafkaAdmin,
-                EventsProperties properties, OutboxBacklog backlog, MeterRegistry registry) {
+                EventsProperties properties, OutboxBacklog backlog, OutboxSignal signal, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.producer = producer;
@@ -79,6 +86,7 @@ class OutboxRelay implements SmartLifecycle {
         this.kafkaAdmin = kafkaAdmin;
         this.settings = properties.relay();
         this.backlog = backlog;
+        this.signal = signal;
         this.published = Counter.builder("quorum.events.published").description("Events published to Kafka")
                 .register(registry);
         this.failures = Counter.builder("quorum.events.publish.failures")
@@ -116,9 +124,14 @@ class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                Duration pause = isLeader() ? relayOnce() : settings.pollInterval().multipliedBy(10);
-                if (!pause.isZero()) {
-                    Thread.sleep(pause.toMillis());
+                if (!isLeader()) {
+                    Thread.sleep(settings.pollInterval().multipliedBy(10).toMillis());
+                    continue;
+                }
+                switch (relayOnce()) {
+                    case AT_ONCE -> { }
+                    case WHEN_WRITTEN -> signal.await(settings.pollInterval());
+                    case AFTER_BACKOFF -> Thread.sleep(settings.retryBackoff().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -132,12 +145,22 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Sends one batch; returns how long to pause before the next (zero when more may be waiting). */
-    Duration relayOnce() {
+    /** When the relay goes again after a round. */
+    enum Next {
+        /** A full batch went out: more may be waiting. */
+        AT_ONCE,
+        /** The outbox is empty: on this node's next commit of events, or after the poll interval. */
+        WHEN_WRITTEN,
+        /** Kafka did not take everything. */
+        AFTER_BACKOFF
+    }
+
+    /** Sends one batch; says when to go again. */
+    Next relayOnce() {
         List<OutboxRow> rows = jdbc.query(SELECT_UNSENT, ROW, settings.batchSize());
         backlog.checkThreshold();
         if (rows.isEmpty()) {
-            return settings.pollInterval();
+            return Next.WHEN_WRITTEN;
         }
         if (!topicsReady) {
             topicsReady = kafkaAdmin.initialize();
@@ -152,7 +175,7 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         producer.flush();
-        List<Object[]> sent = new ArrayList<>(rows.size());
+        List<Sent> sent = new ArrayList<>(rows.size());
         Set<String> blockedKeys = new HashSet<>();
         boolean incomplete = results.size() < rows.size();
         for (int i = 0; i < results.size(); i++) {
@@ -167,7 +190,7 @@ class OutboxRelay implements SmartLifecycle {
             }
             try {
                 RecordMetadata metadata = result.get();
-                sent.add(new Object[] {metadata.partition(), metadata.offset(), row.id()});
+                sent.add(new Sent(row.id(), metadata.partition(), metadata.offset()));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RetriableException) {
                     // Keep this key's later events for the next round too, so that its order is kept.
@@ -182,8 +205,7 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         if (!sent.isEmpty()) {
-            jdbc.batchUpdate("update quorum_event_outbox set sent_at = now(), kafka_partition = ?, kafka_offset = ? "
-                    + "where id = ?", sent);
+            markSent(sent);
             published.increment(sent.size());
         }
         if (incomplete) {
@@ -191,9 +213,30 @@ class OutboxRelay implements SmartLifecycle {
             topicsReady = false;
             log.warn("Kafka did not take {} of {} events; retrying in {}", rows.size() - sent.size(), rows.size(),
                     settings.retryBackoff());
-            return settings.retryBackoff();
+            return Next.AFTER_BACKOFF;
         }
-        return rows.size() < settings.batchSize() ? settings.pollInterval() : Duration.ZERO;
+        return rows.size() < settings.batchSize() ? Next.WHEN_WRITTEN : Next.AT_ONCE;
+    }
+
+    /**
+     * One statement, so one commit, for the whole batch: a JDBC batch of per-row updates on an auto-commit
+     * connection commits (and, with synchronous_commit, waits for a WAL flush) once per row. A crash before this
+     * commit resends the batch with the same ids, as it would for any row not yet marked.
+     */
+    private void markSent(List<Sent> sent) {
+        Long[] ids = sent.stream().map(Sent::id).toArray(Long[]::new);
+        Integer[] partitions = sent.stream().map(Sent::partition).toArray(Integer[]::new);
+        Long[] offsets = sent.stream().map(Sent::offset).toArray(Long[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(MARK_SENT);
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.setArray(2, connection.createArrayOf("integer", partitions));
+            statement.setArray(3, connection.createArrayOf("bigint", offsets));
+            return statement;
+        });
+    }
+
+    private record Sent(long id, int partition, long offset) {
     }
 
     private Future<RecordMetadata> send(OutboxRow row) {

@@ -41,11 +41,13 @@ class TransactionalOutbox {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
+    private final OutboxSignal signal;
 
-    TransactionalOutbox(JdbcTemplate jdbc, ObjectMapper json, DeadLetters deadLetters) {
+    TransactionalOutbox(JdbcTemplate jdbc, ObjectMapper json, DeadLetters deadLetters, OutboxSignal signal) {
         this.jdbc = jdbc;
         this.json = json;
         this.deadLetters = deadLetters;
+        this.signal = signal;
     }
 
     /** Adds an event to the current transaction; it is written only if the transaction commits. */
@@ -121,6 +123,13 @@ class TransactionalOutbox {
         public void beforeCommit(boolean readOnly) {
             if (!events.isEmpty()) {
                 write(events);
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            if (!events.isEmpty()) {
+                signal.eventsCommitted();
             }
         }
     }

@@ -1,0 +1,141 @@
+package org.quorum.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+
+/**
+ * Open-loop load at a fixed rate of one-task instances, with a plain Kafka consumer (as a downstream system
+ * runs one) reading the lifecycle topic. For each transaction the driver notes when its commit returned; the
+ * latency is when the consumer received the transaction's last event minus that moment, on the same clock:
+ * {@code task.created} closes the start transaction, {@code process.completed} the completion.
+ */
+final class CommitToConsumeLatency {
+
+    private static final String STARTED_LAST = "quorum.task.created.v1";
+    private static final String COMPLETED_LAST = "quorum.process.completed.v1";
+    private static final Duration CONSUME_LIMIT = Duration.ofSeconds(60);
+
+    private final ProcessEngine engine;
+    private final String bootstrapServers;
+    private final String topic;
+    private final int officers;
+
+    CommitToConsumeLatency(ProcessEngine engine, String bootstrapServers, String topic, int officers) {
+        this.engine = engine;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.officers = officers;
+    }
+
+    Result measure(double instancesPerSecond, int seconds) throws Exception {
+        int count = Math.max(1, (int) Math.round(instancesPerSecond * seconds));
+        Map<String, Long> committed = new ConcurrentHashMap<>();
+        Map<String, Long> consumed = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, CloudEvent> consumer = consumerAtEnd()) {
+            ExecutorService threads = Executors.newFixedThreadPool(officers + 1);
+            AtomicBoolean stop = new AtomicBoolean();
+            try {
+                Future<?> reading = threads.submit(() -> {
+                    while (!stop.get()) {
+                        var records = consumer.poll(Duration.ofMillis(100));
+                        long now = System.nanoTime();
+                        for (ConsumerRecord<String, CloudEvent> record : records) {
+                            String type = record.value().getType();
+                            if (STARTED_LAST.equals(type) || COMPLETED_LAST.equals(type)) {
+                                consumed.putIfAbsent(record.key() + type, now);
+                            }
+                        }
+                    }
+                    return null;
+                });
+                long began = System.nanoTime();
+                long interval = (long) (1e9 / instancesPerSecond);
+                AtomicInteger next = new AtomicInteger();
+                List<Future<?>> drivers = new ArrayList<>();
+                for (int i = 0; i < officers; i++) {
+                    drivers.add(threads.submit(() -> {
+                        TaskService tasks = engine.getTaskService();
+                        for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                            long due = began + n * interval;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                            String id = engine.getRuntimeService()
+                                    .startProcessInstanceByKey(Model.ONE_TASK.processKey(), "latency-" + n).getId();
+                            committed.put(id + STARTED_LAST, System.nanoTime());
+                            tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
+                            committed.put(id + COMPLETED_LAST, System.nanoTime());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> driver : drivers) {
+                    driver.get();
+                }
+                double offered = count / ((System.nanoTime() - began) / 1e9);
+                long deadline = System.nanoTime() + CONSUME_LIMIT.toNanos();
+                while (!consumed.keySet().containsAll(committed.keySet()) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                stop.set(true);
+                reading.get();
+                long[] latencies = committed.entrySet().stream().filter(e -> consumed.containsKey(e.getKey()))
+                        .mapToLong(e -> consumed.get(e.getKey()) - e.getValue()).toArray();
+                Set<String> missing = new HashSet<>(committed.keySet());
+                missing.removeAll(consumed.keySet());
+                return new Result(instancesPerSecond, offered, count, Percentiles.ofNanos(latencies), missing.size());
+            } finally {
+                threads.shutdownNow();
+                threads.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Assigned to every partition at its current end, so it sees only what this measurement produces. */
+    private KafkaConsumer<String, CloudEvent> consumerAtEnd() {
+        KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new CloudEventDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    /**
+     * @param targetPerSecond  the offered load asked for (half the measured maximum)
+     * @param offeredPerSecond what the drivers achieved
+     * @param instances        instances driven; two latency samples each
+     * @param latency          commit-to-consume, milliseconds
+     * @param missing          transactions whose last event had not arrived within a minute
+     */
+    record Result(double targetPerSecond, double offeredPerSecond, int instances, Percentiles latency, int missing) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.quorum.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does; every value is a system property ({@code -Dbench.instances=5000}), with the
+ * defaults of the {@code bench} Maven profile sized for a run of about ten minutes on two cores.
+ *
+ * @param officers             concurrent simulated officers (threads driving instances through the Java API)
+ * @param warmup               instances driven and discarded before each measured window
+ * @param instances            measured instances of the one-task model per variant
+ * @param endorsementInstances measured instances of regional-endorsement per variant
+ * @param latencySeconds       length of the fixed-load window in which commit-to-consume latency is sampled
+ * @param backlog              events to pile up in the outbox while the broker is stopped
+ * @param fsync                PostgreSQL fsync and synchronous_commit (the product default is on)
+ * @param startup              also time fresh JVMs from launch to "Started QuorumApplication"
+ * @param variants             which variants to run (all for a report; one while working on it)
+ * @param appProperties        extra application properties for every variant, comma-separated (to try a setting)
+ */
+record Settings(int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
+                int backlog, boolean fsync, boolean startup, List<Variant> variants,
+                List<String> appProperties) {
+
+    static Settings fromSystemProperties() {
+        return new Settings(
+                Integer.getInteger("bench.officers", 8),
+                Integer.getInteger("bench.warmup", 300),
+                Integer.getInteger("bench.instances", 1200),
+                Integer.getInteger("bench.endorsement.instances", 300),
+                Integer.getInteger("bench.latency.seconds", 20),
+                Integer.getInteger("bench.backlog", 100_000),
+                Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
+                Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
+                Arrays.stream(System.getProperty("bench.variants", "CAMUNDA_DEFAULTS,QUORUM_EVENTS_OFF,QUORUM_EVENTS_ON")
+                        .split(",")).map(String::trim).map(Variant::valueOf).toList(),
+                Arrays.stream(System.getProperty("bench.app", "").split(",")).map(String::trim)
+                        .filter(p -> !p.isEmpty()).toList());
+    }
+}

@@ -1,0 +1,85 @@
+package org.quorum.bench;
+
+import static org.quorum.bench.Report.fmt;
+
+import java.util.Map;
+
+/** The Markdown summary of a run: absolute figures with the ratios beside them, and the targets of issue 7. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> run, Settings settings,
+                           Map<Variant, Officers.Throughput> oneTask, Map<Variant, Officers.Throughput> endorsement,
+                           CommitToConsumeLatency.Result latency, OutboxDrain.Result drain,
+                           Map<String, Object> memory, StartupTime.Result startup) {
+        Map<String, Object> machine = (Map<String, Object>) run.get("machine");
+        StringBuilder md = new StringBuilder();
+        md.append("Run ").append(run.get("startedAt")).append(": ").append(machine.get("availableProcessors"))
+                .append(" CPUs (").append(machine.get("cpuModel")).append("), ").append(machine.get("memTotal"))
+                .append(", ").append(machine.get("java")).append("; PostgreSQL fsync and synchronous_commit ")
+                .append(settings.fsync() ? "on" : "OFF").append("; load average at start ")
+                .append(run.get("loadAverageAtStart")).append(", at end ").append(run.get("loadAverageAtEnd"))
+                .append("; ").append(settings.officers()).append(" officers.\n\n");
+
+        md.append("| Throughput (instances/s) | Camunda defaults, no events | Quorum, events off | Quorum, events on "
+                + "| on / off (target >= 0.90) | on / Camunda defaults (target >= 1.25) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        row(md, "bench-one-task (" + settings.instances() + " instances)", oneTask);
+        row(md, "regional-endorsement, declined (" + settings.endorsementInstances() + " instances)", endorsement);
+
+        md.append("\n| Measure | Value | Target |\n|---|---|---|\n");
+        if (latency != null) {
+            Percentiles l = latency.latency();
+            md.append("| Commit-to-consume latency at ").append(fmt(latency.offeredPerSecond()))
+                    .append(" instances/s (half of the events-on maximum), ").append(l.count())
+                    .append(" transactions | p50 ").append(fmt(l.p50())).append(" ms, p95 ").append(fmt(l.p95()))
+                    .append(" ms, p99 ").append(fmt(l.p99())).append(" ms, max ").append(fmt(l.max()))
+                    .append(" ms").append(latency.missing() > 0 ? ", " + latency.missing() + " missing" : "")
+                    .append(" | p99 <= 50 ms |\n");
+        }
+        if (drain != null) {
+            md.append("| Outbox drain after a broker outage | ").append(drain.backlog()).append(" events in ")
+                    .append(fmt(drain.drainSeconds())).append(" s = **").append(fmt(drain.eventsPerSecond()))
+                    .append(" events/s** (broker restart ").append(fmt(drain.brokerStartSeconds()))
+                    .append(" s not counted)").append(drain.remaining() > 0 ? ", " + drain.remaining()
+                            + " left unsent" : "").append(" | >= 10,000 events/s |\n");
+        }
+        if (memory != null) {
+            md.append("| Memory at steady state (events on; one JVM: application, broker, benchmark) | heap ")
+                    .append(memory.get("heapUsedMiB")).append(" MiB used (").append(memory.get("heapUsedAfterGcMiB"))
+                    .append(" MiB after GC), RSS ").append(memory.get("rssMiB")).append(" MiB | - |\n");
+        }
+        Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>) run.get("variants");
+        md.append("| In-process start of the application on an empty data folder (per variant) | ");
+        variants.forEach((name, figures) -> md.append(name).append(' ').append(figures.get("contextStartSeconds"))
+                .append(" s; "));
+        md.append(" | - |\n");
+        if (startup != null) {
+            md.append("| Startup, fresh JVM (`java -cp ... QuorumApplication`, demo profile) | first start: 'Started' ")
+                    .append(fmt(startup.first().startedSeconds())).append(" s, health answers ")
+                    .append(fmt(startup.first().readySeconds())).append(" s; later start: ")
+                    .append(fmt(startup.later().startedSeconds())).append(" s / ")
+                    .append(fmt(startup.later().readySeconds())).append(" s; RSS then ")
+                    .append(startup.later().rssMiB()).append(" MiB | README: ~20 s first, ~12 s later |\n");
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String label, Map<Variant, Officers.Throughput> figures) {
+        if (figures.size() < Variant.values().length) {
+            md.append("| ").append(label).append(" | ");
+            figures.forEach((variant, t) -> md.append(variant).append(' ').append(fmt(t.perSecond())).append("; "));
+            md.append(" |\n");
+            return;
+        }
+        double defaults = figures.get(Variant.CAMUNDA_DEFAULTS).perSecond();
+        double off = figures.get(Variant.QUORUM_EVENTS_OFF).perSecond();
+        double on = figures.get(Variant.QUORUM_EVENTS_ON).perSecond();
+        md.append("| ").append(label).append(" | ").append(fmt(defaults)).append(" | ").append(fmt(off))
+                .append(" | ").append(fmt(on)).append(" | ").append(fmt(on / off)).append(" | ")
+                .append(fmt(on / defaults)).append(" |\n");
+    }
+}

@@ -1,0 +1,41 @@
+package org.quorum.bench;
+
+import java.util.List;
+
+/**
+ * The three configurations compared side by side. All run the same application on the same embedded
+ * PostgreSQL and broker, so that what differs is only the engine's settings and the events.
+ */
+enum Variant {
+
+    /**
+     * Camunda 7.24's Spring Boot starter with its own defaults: no Quorum events, and every engine or pool
+     * setting Quorum tunes put back to the starter's (and Spring Boot's) default value. History level
+     * {@code full} is the starter's default too ({@code camunda.bpm.history-level}), so it stays.
+     */
+    CAMUNDA_DEFAULTS("Camunda 7.24 defaults, no events", List.of(
+            "quorum.events.enabled=false",
+            "spring.datasource.hikari.maximum-pool-size=10")),
+
+    /** Quorum as shipped, with {@code quorum.events.enabled=false}. */
+    QUORUM_EVENTS_OFF("Quorum, events off", List.of("quorum.events.enabled=false")),
+
+    /** Quorum as shipped: every transition written to the outbox and relayed to Kafka. */
+    QUORUM_EVENTS_ON("Quorum, events on", List.of());
+
+    private final String label;
+    private final List<String> properties;
+
+    Variant(String label, List<String> properties) {
+        this.label = label;
+        this.properties = properties;
+    }
+
+    String label() {
+        return label;
+    }
+
+    List<String> properties() {
+        return properties;
+    }
+}
