@@ -5,13 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.identity.Groups;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.quorum.infrastructure.web.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,20 +69,17 @@ class PositionsController {
         return positions.endInterim(code, ending.endsAt());
     }
 
+    /** Who acts now is derived from the tenures read for the view, not read a second time. */
     private PositionView view(Position position) {
-        Incumbent now = positions.incumbent(position.code(), ClockUtil.getCurrentTime().toInstant()).orElse(null);
-        return new PositionView(position.code(), position.title(), position.officeGroup(), now,
-                positions.holdings(position.code()));
+        List<Holding> holdings = positions.holdings(position.code());
+        Incumbent now = Tenure.incumbentAt(position.code(), holdings, ClockUtil.getCurrentTime().toInstant())
+                .orElse(null);
+        return new PositionView(position.code(), position.title(), position.officeGroup(), now, holdings);
     }
 
     private String requireAdministrator() {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current == null || current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "Only administrators (group camunda-admin) may read or change positions");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
-        }
-        return current.getUserId();
+        return CurrentUser.requireGroup(identity, Groups.CAMUNDA_ADMIN,
+                "Only administrators (group camunda-admin) may read or change positions");
     }
 
     /** A position, who acts for it now, and all its tenures, past and future. */

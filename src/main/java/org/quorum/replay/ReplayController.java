@@ -3,8 +3,8 @@ package org.quorum.replay;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.quorum.identity.Groups;
+import org.quorum.infrastructure.web.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -35,11 +35,8 @@ class ReplayController {
 
     @PostMapping("/api/demo/replays/" + SeedReplay.NAME)
     SeedReplay.Summary replay() {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.FORBIDDEN, "Only administrators (group camunda-admin) may run a replay"), null);
-        }
+        CurrentUser.requireGroup(identity, Groups.CAMUNDA_ADMIN,
+                "Only administrators (group camunda-admin) may run a replay");
         try {
             return replayOn(server.getWebServer().getPort());
         } catch (IllegalStateException e) {

@@ -1,8 +1,6 @@
 package org.quorum.audit.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -11,12 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.quorum.audit.AuditUser;
 import org.quorum.identity.Groups;
+import org.quorum.infrastructure.web.CamundaCredentials;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,10 +36,12 @@ class AuditAccessFilter extends OncePerRequestFilter {
     private static final List<String> ADMITTED = List.of(Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN);
 
     private final IdentityService identity;
+    private final CamundaCredentials credentials;
     private final String engineName;
 
     AuditAccessFilter(IdentityService identity, String engineName) {
         this.identity = identity;
+        this.credentials = new CamundaCredentials(identity);
         this.engineName = engineName;
     }
 
@@ -50,8 +50,8 @@ class AuditAccessFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         String userId;
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            userId = basic(header.substring(6).trim());
+        if (CamundaCredentials.isBasic(header)) {
+            userId = credentials.basicUser(header);
             if (userId == null) {
                 refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                         "The user name or password is wrong.");
@@ -65,8 +65,7 @@ class AuditAccessFilter extends OncePerRequestFilter {
                     "Sign in with a Quorum (Camunda) user name and password: HTTP Basic, or log into Cockpit first.");
             return;
         }
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
+        List<String> groups = credentials.groupsOf(userId);
         if (groups.stream().noneMatch(ADMITTED::contains)) {
             refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "User '" + userId
                     + "' is not a process owner. The audit is open to the groups process-owners and camunda-admin.");
@@ -79,22 +78,6 @@ class AuditAccessFilter extends OncePerRequestFilter {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    /** The user id when the credentials are right; null otherwise. */
-    private String basic(String encoded) {
-        String credentials;
-        try {
-            credentials = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-        int colon = credentials.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        String userId = credentials.substring(0, colon);
-        return identity.checkPassword(userId, credentials.substring(colon + 1)) ? userId : null;
     }
 
     private String webappSessionUser(HttpSession session) {
@@ -116,10 +99,6 @@ class AuditAccessFilter extends OncePerRequestFilter {
         if (status == HttpServletResponse.SC_UNAUTHORIZED && request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Quorum audit\", charset=\"UTF-8\"");
         }
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        CamundaCredentials.refuse(response, status, title, detail);
     }
 }

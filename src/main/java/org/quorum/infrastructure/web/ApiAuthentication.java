@@ -1,21 +1,16 @@
 package org.quorum.infrastructure.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,9 +33,11 @@ class ApiAuthentication {
     static final class BasicAuthenticationFilter extends OncePerRequestFilter {
 
         private final IdentityService identity;
+        private final CamundaCredentials credentials;
 
         BasicAuthenticationFilter(IdentityService identity) {
             this.identity = identity;
+            this.credentials = new CamundaCredentials(identity);
         }
 
         /** The audit API has its own access filter: process owners only, and it also accepts a Cockpit session. */
@@ -52,37 +49,19 @@ class ApiAuthentication {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-            if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            String userId = credentials.basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (userId == null) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Quorum\"");
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"Sign in with HTTP Basic using a Quorum (Camunda) user and password\"}");
+                CamundaCredentials.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                        "Sign in with HTTP Basic using a Quorum (Camunda) user and password");
                 return;
             }
-            List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream()
-                    .map(Group::getId).toList();
-            identity.setAuthentication(credentials[0], groups);
+            identity.setAuthentication(userId, credentials.groupsOf(userId));
             try {
                 chain.doFilter(request, response);
             } finally {
                 identity.clearAuthentication();
             }
-        }
-
-        private static String[] credentials(String header) {
-            if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return null;
-            }
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
         }
     }
 }
