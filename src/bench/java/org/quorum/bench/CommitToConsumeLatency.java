@@ -36,6 +36,7 @@ final class CommitToConsumeLatency {
     private static final String STARTED_LAST = "quorum.task.created.v1";
     private static final String COMPLETED_LAST = "quorum.process.completed.v1";
     private static final Duration CONSUME_LIMIT = Duration.ofSeconds(60);
+    private static final Duration CONSUMER_WARMUP = Duration.ofSeconds(2);
 
     private final ProcessEngine engine;
     private final String bootstrapServers;
@@ -53,6 +54,9 @@ final class CommitToConsumeLatency {
         int count = Math.max(1, (int) Math.round(instancesPerSecond * seconds));
         Map<String, Long> committed = new ConcurrentHashMap<>();
         Map<String, Long> consumed = new ConcurrentHashMap<>();
+        // Wall clock (ms) at commit, at the relay's send (the record's CreateTime) and at receipt: where the time goes.
+        Map<String, Long> committedWall = new ConcurrentHashMap<>();
+        Map<String, long[]> consumedWall = new ConcurrentHashMap<>();
         try (KafkaConsumer<String, CloudEvent> consumer = consumerAtEnd()) {
             ExecutorService threads = Executors.newFixedThreadPool(officers + 1);
             AtomicBoolean stop = new AtomicBoolean();
@@ -61,15 +65,20 @@ final class CommitToConsumeLatency {
                     while (!stop.get()) {
                         var records = consumer.poll(Duration.ofMillis(100));
                         long now = System.nanoTime();
+                        long wall = System.currentTimeMillis();
                         for (ConsumerRecord<String, CloudEvent> record : records) {
                             String type = record.value().getType();
                             if (STARTED_LAST.equals(type) || COMPLETED_LAST.equals(type)) {
                                 consumed.putIfAbsent(record.key() + type, now);
+                                consumedWall.putIfAbsent(record.key() + type, new long[] {record.timestamp(), wall});
                             }
                         }
                     }
                     return null;
                 });
+                // A downstream consumer runs all the time; its first fetches after assignment (fetch session,
+                // metadata) took up to 250 ms in trial runs and are not what this measures.
+                Thread.sleep(CONSUMER_WARMUP.toMillis());
                 long began = System.nanoTime();
                 long interval = (long) (1e9 / instancesPerSecond);
                 AtomicInteger next = new AtomicInteger();
@@ -86,8 +95,10 @@ final class CommitToConsumeLatency {
                             String id = engine.getRuntimeService()
                                     .startProcessInstanceByKey(Model.ONE_TASK.processKey(), "latency-" + n).getId();
                             committed.put(id + STARTED_LAST, System.nanoTime());
+                            committedWall.put(id + STARTED_LAST, System.currentTimeMillis());
                             tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
                             committed.put(id + COMPLETED_LAST, System.nanoTime());
+                            committedWall.put(id + COMPLETED_LAST, System.currentTimeMillis());
                         }
                         return null;
                     }));
@@ -106,7 +117,22 @@ final class CommitToConsumeLatency {
                         .mapToLong(e -> consumed.get(e.getKey()) - e.getValue()).toArray();
                 Set<String> missing = new HashSet<>(committed.keySet());
                 missing.removeAll(consumed.keySet());
-                return new Result(instancesPerSecond, offered, count, Percentiles.ofNanos(latencies), missing.size());
+                long[] toSend = committedWall.entrySet().stream().filter(e -> consumedWall.containsKey(e.getKey()))
+                        .mapToLong(e -> (consumedWall.get(e.getKey())[0] - e.getValue()) * 1_000_000).toArray();
+                long[] toReceive = consumedWall.values().stream().mapToLong(t -> (t[1] - t[0]) * 1_000_000).toArray();
+                // The slowest samples with their three clock readings: whether slow ones come together (a pause of
+                // something shared) or alone.
+                List<String> slowest = committedWall.entrySet().stream()
+                        .filter(e -> consumedWall.containsKey(e.getKey()))
+                        .sorted(java.util.Comparator.comparingLong(
+                                (Map.Entry<String, Long> e) -> e.getValue() - consumedWall.get(e.getKey())[1]))
+                        .limit(10)
+                        .map(e -> java.time.Instant.ofEpochMilli(e.getValue()) + " commit, send +"
+                                + (consumedWall.get(e.getKey())[0] - e.getValue()) + " ms, receipt +"
+                                + (consumedWall.get(e.getKey())[1] - e.getValue()) + " ms")
+                        .toList();
+                return new Result(instancesPerSecond, offered, count, Percentiles.ofNanos(latencies),
+                        Percentiles.ofNanos(toSend), Percentiles.ofNanos(toReceive), slowest, missing.size());
             } finally {
                 threads.shutdownNow();
                 threads.awaitTermination(10, TimeUnit.SECONDS);
@@ -134,8 +160,12 @@ final class CommitToConsumeLatency {
      * @param offeredPerSecond what the drivers achieved
      * @param instances        instances driven; two latency samples each
      * @param latency          commit-to-consume, milliseconds
+     * @param commitToSend     of that, commit to the relay's send (the record's CreateTime), whole milliseconds
+     * @param sendToReceive    of that, the relay's send to the consumer's receipt (Kafka), whole milliseconds
+     * @param slowest          the ten slowest samples: commit time, then send and receipt relative to it
      * @param missing          transactions whose last event had not arrived within a minute
      */
-    record Result(double targetPerSecond, double offeredPerSecond, int instances, Percentiles latency, int missing) {
+    record Result(double targetPerSecond, double offeredPerSecond, int instances, Percentiles latency,
+                  Percentiles commitToSend, Percentiles sendToReceive, List<String> slowest, int missing) {
     }
 }

@@ -57,89 +57,118 @@ public final class QuorumBenchmark {
 
         warmUpJvm(settings, work.resolve("jvm-warmup"));
 
+        // Rounds: every variant once per round, in the same order, so that a slow minute of a shared machine hits
+        // all variants alike instead of one; each variant's figure is the median of its rounds.
         Map<Variant, Map<String, Object>> variants = new EnumMap<>(Variant.class);
+        Map<Variant, List<Officers.Throughput>> oneTaskRounds = new EnumMap<>(Variant.class);
+        Map<Variant, List<Officers.Throughput>> endorsementRounds = new EnumMap<>(Variant.class);
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (Variant variant : settings.variants()) {
+                Map<String, Object> figures = variants.computeIfAbsent(variant, v -> {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("label", v.label());
+                    f.put("properties", v.properties());
+                    f.put("rounds", new ArrayList<Map<String, Object>>());
+                    return f;
+                });
+                Map<String, Object> thisRound = new LinkedHashMap<>();
+                thisRound.put("round", round);
+                thisRound.put("loadAverageAtStart", Machine.loadAverage());
+                log("Round " + round + " of " + settings.rounds() + ", " + variant.label()
+                        + ": starting the application");
+                long starting = System.nanoTime();
+                try (ConfigurableApplicationContext app = start(work, variant, settings)) {
+                    double startSeconds = Report.round((System.nanoTime() - starting) / 1e9);
+                    thisRound.put("contextStartSeconds", startSeconds);
+                    ProcessEngine engine = app.getBean(ProcessEngine.class);
+                    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                    if (round == 1) {
+                        figures.put("contextStartSeconds", startSeconds);
+                        figures.put("postgres", Map.of(
+                                "fsync", jdbc.queryForObject("show fsync", String.class),
+                                "synchronous_commit", jdbc.queryForObject("show synchronous_commit", String.class)));
+                        figures.put("engine", engineSettings(engine, app));
+                    }
+                    deployBenchModel(engine);
+                    Officers officers = new Officers(engine, settings.officers());
+
+                    Officers.Throughput one = officers.measure(Model.ONE_TASK, "one-task-" + round,
+                            settings.warmup(), settings.instances());
+                    oneTaskRounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(one);
+                    thisRound.put("oneTask", throughputJson(one));
+                    Officers.Throughput endorsed = officers.measure(Model.ENDORSEMENT_DECLINED,
+                            "endorsement-" + round, Math.max(1, settings.warmup() / 3),
+                            settings.endorsementInstances());
+                    endorsementRounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(endorsed);
+                    thisRound.put("regionalEndorsement", throughputJson(endorsed));
+                    log("  -> " + Model.ONE_TASK.processKey() + " " + Report.fmt(one.perSecond()) + ", "
+                            + Model.ENDORSEMENT_DECLINED.processKey() + " " + Report.fmt(endorsed.perSecond())
+                            + " instances/s");
+                    if (variant == Variant.QUORUM_EVENTS_ON) {
+                        thisRound.put("relayAfterThroughput", awaitRelay(jdbc));
+                    }
+                    thisRound.put("loadAverageAtEnd", Machine.loadAverage());
+                }
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> rounds = (List<Map<String, Object>>) figures.get("rounds");
+                rounds.add(thisRound);
+            }
+        }
         Map<Variant, Officers.Throughput> oneTask = new EnumMap<>(Variant.class);
         Map<Variant, Officers.Throughput> endorsement = new EnumMap<>(Variant.class);
+        oneTaskRounds.forEach((variant, rounds) -> oneTask.put(variant, median(rounds)));
+        endorsementRounds.forEach((variant, rounds) -> endorsement.put(variant, median(rounds)));
+        variants.forEach((variant, figures) -> {
+            figures.put("oneTask", throughputJson(oneTask.get(variant)));
+            figures.put("regionalEndorsement", throughputJson(endorsement.get(variant)));
+        });
+
         CommitToConsumeLatency.Result latency = null;
         OutboxDrain.Result drain = null;
         Map<String, Object> memory = null;
-        for (Variant variant : settings.variants()) {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("label", variant.label());
-            figures.put("properties", variant.properties());
-            figures.put("loadAverageAtStart", Machine.loadAverage());
-            List<String> properties = new ArrayList<>(variant.properties());
-            properties.add("quorum.embedded.postgres.fsync=" + settings.fsync());
-            properties.addAll(settings.appProperties());
-            log("Variant " + variant.label() + ": starting the application");
-            long starting = System.nanoTime();
-            ConfigurableApplicationContext app = StandaloneQuorum.startDemo(work.resolve(variant.name()),
-                    properties.toArray(String[]::new));
+        if (oneTask.containsKey(Variant.QUORUM_EVENTS_ON)) {
+            Map<String, Object> figures = variants.get(Variant.QUORUM_EVENTS_ON);
+            log("Events on: memory, commit-to-consume latency and outbox drain");
             EmbeddedKafkaBroker restartedBroker = null;
-            try {
-                figures.put("contextStartSeconds", Report.round((System.nanoTime() - starting) / 1e9));
+            try (ConfigurableApplicationContext app = start(work, Variant.QUORUM_EVENTS_ON, settings)) {
                 ProcessEngine engine = app.getBean(ProcessEngine.class);
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-                figures.put("postgres", Map.of(
-                        "fsync", jdbc.queryForObject("show fsync", String.class),
-                        "synchronous_commit", jdbc.queryForObject("show synchronous_commit", String.class)));
-                figures.put("engine", engineSettings(engine, app));
-                deployBenchModel(engine);
-                Officers officers = new Officers(engine, settings.officers());
+                // The caches of a fresh start are cold: one warm-up's worth of instances first.
+                new Officers(engine, settings.officers()).drive(Model.ONE_TASK, "steady", settings.warmup());
+                awaitRelay(jdbc);
+                memory = Machine.memory();
+                figures.put("memoryAtSteadyState", memory);
 
-                log("  " + Model.ONE_TASK.processKey() + ": " + settings.warmup() + " warm-up, "
-                        + settings.instances() + " measured");
-                Officers.Throughput one = officers.measure(Model.ONE_TASK, "one-task", settings.warmup(),
-                        settings.instances());
-                oneTask.put(variant, one);
-                figures.put("oneTask", throughputJson(one));
-                log("  -> " + Report.fmt(one.perSecond()) + " instances/s");
+                EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
+                String topic = app.getBean(EventsProperties.class).topics().process();
+                double rate = oneTask.get(Variant.QUORUM_EVENTS_ON).perSecond() / 2;
+                log("  Commit-to-consume latency at " + Report.fmt(rate) + " instances/s for "
+                        + settings.latencySeconds() + " s");
+                latency = new CommitToConsumeLatency(engine, broker.bootstrapServers(), topic,
+                        settings.officers()).measure(rate, settings.latencySeconds());
+                figures.put("commitToConsumeLatency", latencyJson(latency));
+                log("  -> " + latency.latency() + "; commit to send " + latency.commitToSend()
+                        + "; send to receipt " + latency.sendToReceive());
+                latency.slowest().forEach(sample -> log("     " + sample));
 
-                int endorsementWarmup = Math.max(1, settings.warmup() / 3);
-                log("  " + Model.ENDORSEMENT_DECLINED.processKey() + ": " + endorsementWarmup + " warm-up, "
-                        + settings.endorsementInstances() + " measured");
-                Officers.Throughput endorsed = officers.measure(Model.ENDORSEMENT_DECLINED, "endorsement",
-                        endorsementWarmup, settings.endorsementInstances());
-                endorsement.put(variant, endorsed);
-                figures.put("regionalEndorsement", throughputJson(endorsed));
-                log("  -> " + Report.fmt(endorsed.perSecond()) + " instances/s");
-
-                if (variant == Variant.QUORUM_EVENTS_ON) {
-                    figures.put("relayAfterThroughput", awaitRelay(jdbc));
-                    memory = Machine.memory();
-                    figures.put("memoryAtSteadyState", memory);
-
-                    EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
-                    String topic = app.getBean(EventsProperties.class).topics().process();
-                    double rate = one.perSecond() / 2;
-                    log("  Commit-to-consume latency at " + Report.fmt(rate) + " instances/s for "
-                            + settings.latencySeconds() + " s");
-                    latency = new CommitToConsumeLatency(engine, broker.bootstrapServers(), topic,
-                            settings.officers()).measure(rate, settings.latencySeconds());
-                    figures.put("commitToConsumeLatency", latencyJson(latency));
-                    log("  -> " + latency.latency());
-
-                    log("  Outbox drain: stopping the broker, writing " + settings.backlog() + " events");
-                    drain = new OutboxDrain(engine, jdbc, broker, settings.officers()).measure(settings.backlog());
-                    restartedBroker = drain.restarted();
-                    figures.put("outboxDrain", drainJson(drain));
-                    log("  -> " + drain.backlog() + " events in " + Report.fmt(drain.drainSeconds()) + " s = "
-                            + Report.fmt(drain.eventsPerSecond()) + " events/s");
-                }
-                figures.put("loadAverageAtEnd", Machine.loadAverage());
+                log("  Outbox drain: stopping the broker, writing " + settings.backlog() + " events");
+                drain = new OutboxDrain(engine, jdbc, broker, settings.officers()).measure(settings.backlog());
+                restartedBroker = drain.restarted();
+                figures.put("outboxDrain", drainJson(drain));
+                log("  -> " + drain.backlog() + " events in " + Report.fmt(drain.drainSeconds()) + " s = "
+                        + Report.fmt(drain.eventsPerSecond()) + " events/s");
             } finally {
-                app.close();
                 if (restartedBroker != null) {
                     restartedBroker.close();
                 }
             }
-            variants.put(variant, figures);
         }
         Map<String, Object> byName = new LinkedHashMap<>();
         variants.forEach((variant, figures) -> byName.put(variant.name(), figures));
         run.put("variants", byName);
         if (oneTask.size() == Variant.values().length) {
             run.put("ratios", ratios(oneTask, endorsement));
+            run.put("ratiosPerRound", ratiosPerRound(oneTaskRounds, endorsementRounds, settings.rounds()));
         }
         run.put("finishedAt", Instant.now().toString());
         run.put("loadAverageAtEnd", Machine.loadAverage());
@@ -151,6 +180,38 @@ public final class QuorumBenchmark {
         System.out.println(markdown);
         System.out.println("Results: " + json);
         System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext start(Path work, Variant variant, Settings settings) {
+        List<String> properties = new ArrayList<>(variant.properties());
+        properties.add("quorum.embedded.postgres.fsync=" + settings.fsync());
+        properties.addAll(settings.appProperties());
+        return StandaloneQuorum.startDemo(work.resolve(variant.name()), properties.toArray(String[]::new));
+    }
+
+    /** The round with the median throughput (the lower middle one for an even number of rounds). */
+    static Officers.Throughput median(List<Officers.Throughput> rounds) {
+        List<Officers.Throughput> sorted = new ArrayList<>(rounds);
+        sorted.sort(java.util.Comparator.comparingDouble(Officers.Throughput::perSecond));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /** Each round's ratios: its variants ran back to back, so they saw much the same machine. */
+    private static List<Map<String, Object>> ratiosPerRound(Map<Variant, List<Officers.Throughput>> oneTask,
+                                                           Map<Variant, List<Officers.Throughput>> endorsement,
+                                                           int rounds) {
+        List<Map<String, Object>> perRound = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            int round = r;
+            Map<Variant, Officers.Throughput> one = new EnumMap<>(Variant.class);
+            Map<Variant, Officers.Throughput> endorsed = new EnumMap<>(Variant.class);
+            oneTask.forEach((variant, list) -> one.put(variant, list.get(round)));
+            endorsement.forEach((variant, list) -> endorsed.put(variant, list.get(round)));
+            Map<String, Object> ratios = ratios(one, endorsed);
+            ratios.put("round", round + 1);
+            perRound.add(ratios);
+        }
+        return perRound;
     }
 
     /**
@@ -238,6 +299,9 @@ public final class QuorumBenchmark {
         json.put("offeredInstancesPerSecond", Report.round(l.offeredPerSecond()));
         json.put("instances", l.instances());
         json.put("latency", l.latency().toJson());
+        json.put("commitToSend", l.commitToSend().toJson());
+        json.put("sendToReceive", l.sendToReceive().toJson());
+        json.put("slowest", l.slowest());
         json.put("missing", l.missing());
         return json;
     }

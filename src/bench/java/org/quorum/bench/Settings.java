@@ -7,6 +7,7 @@ import java.util.List;
  * What one benchmark run does; every value is a system property ({@code -Dbench.instances=5000}), with the
  * defaults of the {@code bench} Maven profile sized for a run of about ten minutes on two cores.
  *
+ * @param rounds               rounds per variant; each variant runs once per round, its figure is the median
  * @param officers             concurrent simulated officers (threads driving instances through the Java API)
  * @param warmup               instances driven and discarded before each measured window
  * @param instances            measured instances of the one-task model per variant
@@ -18,12 +19,13 @@ import java.util.List;
  * @param variants             which variants to run (all for a report; one while working on it)
  * @param appProperties        extra application properties for every variant, comma-separated (to try a setting)
  */
-record Settings(int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
+record Settings(int rounds, int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
                 int backlog, boolean fsync, boolean startup, List<Variant> variants,
                 List<String> appProperties) {
 
     static Settings fromSystemProperties() {
         return new Settings(
+                Integer.getInteger("bench.rounds", 3),
                 Integer.getInteger("bench.officers", 8),
                 Integer.getInteger("bench.warmup", 300),
                 Integer.getInteger("bench.instances", 1200),

@@ -24,12 +24,28 @@ final class Tables {
                 .append(run.get("loadAverageAtStart")).append(", at end ").append(run.get("loadAverageAtEnd"))
                 .append("; ").append(settings.officers()).append(" officers.\n\n");
 
-        md.append("| Throughput (instances/s) | Camunda defaults, no events | Quorum, events off | Quorum, events on "
+        md.append("| Throughput (instances/s, median of ").append(settings.rounds())
+                .append(" rounds) | Camunda defaults, no events | Quorum, events off | Quorum, events on "
                 + "| on / off (target >= 0.90) | on / Camunda defaults (target >= 1.25) |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
         row(md, "bench-one-task (" + settings.instances() + " instances)", oneTask);
         row(md, "regional-endorsement, declined (" + settings.endorsementInstances() + " instances)", endorsement);
 
+        md.append("\nEach round, in the order run (instances/s; each round's variants ran back to back):\n\n");
+        Map<String, Map<String, Object>> byVariant = (Map<String, Map<String, Object>>) run.get("variants");
+        for (String model : new String[] {"oneTask", "regionalEndorsement"}) {
+            md.append("- ").append(model).append(": ");
+            byVariant.forEach((name, figures) -> {
+                md.append(name).append(' ');
+                for (Map<String, Object> round : (Iterable<Map<String, Object>>) figures.get("rounds")) {
+                    md.append(((Map<String, Object>) round.get(model)).get("instancesPerSecond")).append(" / ");
+                }
+                md.setLength(md.length() - 3);
+                md.append("; ");
+            });
+            md.setLength(md.length() - 2);
+            md.append('\n');
+        }
         md.append("\n| Measure | Value | Target |\n|---|---|---|\n");
         if (latency != null) {
             Percentiles l = latency.latency();
@@ -39,6 +55,9 @@ final class Tables {
                     .append(" ms, p99 ").append(fmt(l.p99())).append(" ms, max ").append(fmt(l.max()))
                     .append(" ms").append(latency.missing() > 0 ? ", " + latency.missing() + " missing" : "")
                     .append(" | p99 <= 50 ms |\n");
+            md.append("| of which commit to the relay's send / send to the consumer's receipt (wall clock, whole ms) | ")
+                    .append(split(latency.commitToSend())).append(" / ").append(split(latency.sendToReceive()))
+                    .append(" | - |\n");
         }
         if (drain != null) {
             md.append("| Outbox drain after a broker outage | ").append(drain.backlog()).append(" events in ")
@@ -81,5 +100,9 @@ final class Tables {
         md.append("| ").append(label).append(" | ").append(fmt(defaults)).append(" | ").append(fmt(off))
                 .append(" | ").append(fmt(on)).append(" | ").append(fmt(on / off)).append(" | ")
                 .append(fmt(on / defaults)).append(" |\n");
+    }
+
+    private static String split(Percentiles p) {
+        return "p50 " + fmt(p.p50()) + ", p99 " + fmt(p.p99()) + ", max " + fmt(p.max()) + " ms";
     }
 }
