@@ -32,7 +32,7 @@ class PublishedEvents {
     List<Row> of(String processInstanceId, String rootProcessInstanceId, int limit) {
         List<Row> rows = new ArrayList<>(jdbc.query("""
                 select event_id, topic, event_type, occurred_at, sequence, sent_at, kafka_partition, kafka_offset
-                from quorum_event_outbox where root_process_instance_id = ? and process_instance_id = ?
+                from quorum_event_outbox where record_key = ? and process_instance_id = ?
                 order by id limit ?""", (rs, n) -> {
             String type = rs.getString("event_type");
             boolean sent = rs.getTimestamp("sent_at") != null;

@@ -30,8 +30,9 @@ class OutboxCleanup {
         int total = 0;
         int deleted;
         do {
+            // created_at finds the candidates through its BRIN index; a row sent before the cutoff was created before it.
             deleted = jdbc.update("delete from quorum_event_outbox where id in (select id from quorum_event_outbox "
-                    + "where sent_at < ? limit " + CHUNK + ")", cutoff);
+                    + "where created_at < ? and sent_at < ? limit " + CHUNK + ")", cutoff, cutoff);
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) {

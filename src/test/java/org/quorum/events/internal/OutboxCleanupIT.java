@@ -44,13 +44,16 @@ class OutboxCleanupIT {
         String finished = UUID.randomUUID().toString();
         String recent = UUID.randomUUID().toString();
         String unsent = UUID.randomUUID().toString();
+        String sentLate = UUID.randomUUID().toString();
         counter(finished, longAgo);
         jdbc.update("update quorum_event_sequence set updated_at = ? where record_key = ?",
                 Timestamp.from(longAgo), running);
         counter(recent, Instant.now());
         counter(unsent, longAgo);
-        event(finished, 1, Timestamp.from(longAgo));
-        event(unsent, 1, null);
+        event(finished, 1, Timestamp.from(longAgo), Timestamp.from(longAgo));
+        event(unsent, 1, Timestamp.from(longAgo), null);
+        // Written before a long broker outage, sent when Kafka came back: kept for the retention after sending.
+        event(sentLate, 1, Timestamp.from(longAgo), Timestamp.from(Instant.now()));
 
         cleanup.deleteSentRows();
 
@@ -62,6 +65,8 @@ class OutboxCleanupIT {
                 Long.class, finished)).as("sent a month ago").isZero();
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
                 Long.class, unsent)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
+                Long.class, sentLate)).as("written long ago, sent within the retention").isEqualTo(1);
     }
 
     private void counter(String key, Instant updatedAt) {
@@ -69,11 +74,11 @@ class OutboxCleanupIT {
                 key, TOPIC, Timestamp.from(updatedAt));
     }
 
-    private void event(String key, long sequence, Timestamp sentAt) {
+    private void event(String key, long sequence, Timestamp createdAt, Timestamp sentAt) {
         jdbc.update("""
                 insert into quorum_event_outbox (event_id, topic, record_key, sequence, event_type, occurred_at, data,
-                    sent_at) values (?, ?, ?, ?, 'process.completed', now(), '{}', ?)""",
-                UUID.randomUUID(), TOPIC, key, sequence, sentAt);
+                    created_at, sent_at) values (?, ?, ?, ?, 'process.completed', now(), '{}', ?, ?)""",
+                UUID.randomUUID(), TOPIC, key, sequence, createdAt, sentAt);
     }
 
     private long counters(String key) {
