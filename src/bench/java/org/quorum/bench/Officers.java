@@ -22,16 +22,27 @@ final class Officers {
 
     private final ProcessEngine engine;
     private final int officers;
+    private final CpuMeter cpu;
 
     Officers(ProcessEngine engine, int officers) {
-        this.engine = engine;
-        this.officers = officers;
+        this(engine, officers, null);
     }
 
-    /** Runs {@code warmup} instances, then {@code count} measured ones. */
+    Officers(ProcessEngine engine, int officers, CpuMeter cpu) {
+        this.engine = engine;
+        this.officers = officers;
+        this.cpu = cpu;
+    }
+
+    /** Runs {@code warmup} instances, then {@code count} measured ones, with the CPU they cost if metered. */
     Throughput measure(Model model, String label, int warmup, int count) throws Exception {
         drive(model, label + "-warmup", warmup);
-        return drive(model, label, count);
+        double jvmBefore = CpuMeter.jvmSeconds();
+        double postgresBefore = cpu == null ? Double.NaN : cpu.postgresSeconds();
+        Throughput measured = drive(model, label, count);
+        double jvm = (CpuMeter.jvmSeconds() - jvmBefore) * 1000 / count;
+        double postgres = cpu == null ? Double.NaN : (cpu.postgresSeconds() - postgresBefore) * 1000 / count;
+        return measured.withCpu(jvm + postgres, postgres);
     }
 
     Throughput drive(Model model, String label, int count) throws Exception {
@@ -65,7 +76,7 @@ final class Officers {
             perInstance[i] = driveNanos.get(i);
         }
         return new Throughput(model.processKey(), officers, count, (ended - started) / 1e9,
-                (ended - driven) / 1e9, Percentiles.ofNanos(perInstance));
+                (ended - driven) / 1e9, Percentiles.ofNanos(perInstance), Double.NaN, Double.NaN);
     }
 
     private void awaitAllEnded(Model model) throws InterruptedException {
@@ -84,12 +95,19 @@ final class Officers {
      * @param seconds          from the first start to the last instance ended
      * @param asyncTailSeconds of which after the officers were done (the job executor finishing async steps)
      * @param drive            time one officer spent on one instance (its own transactions, not the async tail)
+     * @param cpuMsPerInstance CPU milliseconds per instance, this JVM plus the application's PostgreSQL
+     *                         ({@link CpuMeter}); NaN when not metered
+     * @param postgresCpuMsPerInstance of which PostgreSQL's
      */
     record Throughput(String processKey, int officers, int instances, double seconds, double asyncTailSeconds,
-                      Percentiles drive) {
+                      Percentiles drive, double cpuMsPerInstance, double postgresCpuMsPerInstance) {
 
         double perSecond() {
             return instances / seconds;
+        }
+
+        Throughput withCpu(double ms, double postgresMs) {
+            return new Throughput(processKey, officers, instances, seconds, asyncTailSeconds, drive, ms, postgresMs);
         }
     }
 }

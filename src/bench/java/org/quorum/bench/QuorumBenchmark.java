@@ -90,7 +90,7 @@ public final class QuorumBenchmark {
                         figures.put("engine", engineSettings(engine, app));
                     }
                     deployBenchModel(engine);
-                    Officers officers = new Officers(engine, settings.officers());
+                    Officers officers = new Officers(engine, settings.officers(), new CpuMeter(jdbc));
 
                     Officers.Throughput one = officers.measure(Model.ONE_TASK, "one-task-" + round,
                             settings.warmup(), settings.instances());
@@ -103,7 +103,10 @@ public final class QuorumBenchmark {
                     thisRound.put("regionalEndorsement", throughputJson(endorsed));
                     log("  -> " + Model.ONE_TASK.processKey() + " " + Report.fmt(one.perSecond()) + ", "
                             + Model.ENDORSEMENT_DECLINED.processKey() + " " + Report.fmt(endorsed.perSecond())
-                            + " instances/s");
+                            + " instances/s; CPU " + Report.fmt(one.cpuMsPerInstance()) + " and "
+                            + Report.fmt(endorsed.cpuMsPerInstance()) + " ms per instance (PostgreSQL "
+                            + Report.fmt(one.postgresCpuMsPerInstance()) + " and "
+                            + Report.fmt(endorsed.postgresCpuMsPerInstance()) + ")");
                     if (variant == Variant.QUORUM_EVENTS_ON) {
                         thisRound.put("relayAfterThroughput", awaitRelay(jdbc));
                     }
@@ -121,6 +124,9 @@ public final class QuorumBenchmark {
         variants.forEach((variant, figures) -> {
             figures.put("oneTask", throughputJson(oneTask.get(variant)));
             figures.put("regionalEndorsement", throughputJson(endorsement.get(variant)));
+            figures.put("oneTaskMedianCpuMsPerInstance", Report.round(medianCpu(oneTaskRounds.get(variant))));
+            figures.put("regionalEndorsementMedianCpuMsPerInstance",
+                    Report.round(medianCpu(endorsementRounds.get(variant))));
         });
 
         CommitToConsumeLatency.Result latency = null;
@@ -194,6 +200,13 @@ public final class QuorumBenchmark {
         List<Officers.Throughput> sorted = new ArrayList<>(rounds);
         sorted.sort(java.util.Comparator.comparingDouble(Officers.Throughput::perSecond));
         return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /** The median of the rounds' CPU per instance (independently of which round had the median throughput). */
+    static double medianCpu(List<Officers.Throughput> rounds) {
+        double[] sorted = rounds.stream().mapToDouble(Officers.Throughput::cpuMsPerInstance).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** Each round's ratios: its variants ran back to back, so they saw much the same machine. */
@@ -289,6 +302,8 @@ public final class QuorumBenchmark {
         json.put("seconds", Report.round(t.seconds()));
         json.put("asyncTailSeconds", Report.round(t.asyncTailSeconds()));
         json.put("instancesPerSecond", Report.round(t.perSecond()));
+        json.put("cpuMsPerInstance", Report.round(t.cpuMsPerInstance()));
+        json.put("postgresCpuMsPerInstance", Report.round(t.postgresCpuMsPerInstance()));
         json.put("driveMsPerInstance", t.drive().toJson());
         return json;
     }

@@ -31,6 +31,15 @@ final class Tables {
         row(md, "bench-one-task (" + settings.instances() + " instances)", oneTask);
         row(md, "regional-endorsement, declined (" + settings.endorsementInstances() + " instances)", endorsement);
 
+        if (byVariantHasAll(run)) {
+            md.append("\n| CPU per instance (ms: this JVM with the broker, plus PostgreSQL; median of rounds) "
+                    + "| Camunda defaults | events off | events on | off / on | defaults / on |\n");
+            md.append("|---|---:|---:|---:|---:|---:|\n");
+            cpuRow(md, "bench-one-task", run, "oneTaskMedianCpuMsPerInstance");
+            cpuRow(md, "regional-endorsement, declined", run, "regionalEndorsementMedianCpuMsPerInstance");
+            md.append("\nThe machine is CPU-bound, so the CPU ratios are what the throughput ratios come to when "
+                    + "nothing else competes for it.\n");
+        }
         md.append("\nEach round, in the order run (instances/s; each round's variants ran back to back):\n\n");
         Map<String, Map<String, Object>> byVariant = (Map<String, Map<String, Object>>) run.get("variants");
         for (String model : new String[] {"oneTask", "regionalEndorsement"}) {
@@ -100,6 +109,22 @@ final class Tables {
         md.append("| ").append(label).append(" | ").append(fmt(defaults)).append(" | ").append(fmt(off))
                 .append(" | ").append(fmt(on)).append(" | ").append(fmt(on / off)).append(" | ")
                 .append(fmt(on / defaults)).append(" |\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean byVariantHasAll(Map<String, Object> run) {
+        return ((Map<String, Object>) run.get("variants")).size() == Variant.values().length;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void cpuRow(StringBuilder md, String label, Map<String, Object> run, String field) {
+        Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>) run.get("variants");
+        double defaults = ((Number) variants.get(Variant.CAMUNDA_DEFAULTS.name()).get(field)).doubleValue();
+        double off = ((Number) variants.get(Variant.QUORUM_EVENTS_OFF.name()).get(field)).doubleValue();
+        double on = ((Number) variants.get(Variant.QUORUM_EVENTS_ON.name()).get(field)).doubleValue();
+        md.append("| ").append(label).append(" | ").append(fmt(defaults)).append(" | ").append(fmt(off))
+                .append(" | ").append(fmt(on)).append(" | ").append(fmt(off / on)).append(" | ")
+                .append(fmt(defaults / on)).append(" |\n");
     }
 
     private static String split(Percentiles p) {
