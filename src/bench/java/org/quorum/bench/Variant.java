@@ -15,7 +15,9 @@ enum Variant {
      */
     CAMUNDA_DEFAULTS("Camunda 7.24 defaults, no events", List.of(
             "quorum.events.enabled=false",
-            "spring.datasource.hikari.maximum-pool-size=10")),
+            "spring.datasource.hikari.maximum-pool-size=10",
+            "camunda.bpm.eventing.execution=true",
+            "camunda.bpm.eventing.task=true")),
 
     /** Quorum as shipped, with {@code quorum.events.enabled=false}. */
     QUORUM_EVENTS_OFF("Quorum, events off", List.of("quorum.events.enabled=false")),

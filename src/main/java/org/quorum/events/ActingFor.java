@@ -14,6 +14,13 @@ public final class ActingFor {
     /** Task-local variable naming the position a task's assignee acts for, when not its substantive holder. */
     public static final String TASK_VARIABLE = "actingFor";
 
+    /**
+     * Property of the parsed user-task activities whose tasks are addressed to a position (its code). Only their
+     * tasks can carry {@link #TASK_VARIABLE}, so the events look the variable up for those tasks only: the lookup
+     * costs a query for every task whose variables the engine had not loaded yet.
+     */
+    public static final String POSITION_ACTIVITY_PROPERTY = "quorum.position";
+
     private static final Object KEY = ActingFor.class;
 
     private ActingFor() {

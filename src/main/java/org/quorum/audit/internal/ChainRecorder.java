@@ -1,11 +1,12 @@
 package org.quorum.audit.internal;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -47,9 +48,9 @@ class ChainRecorder {
             insert into quorum_audit_chain_head (process_instance_id, last_position, last_hash) values (?, 0, ?)
             on conflict (process_instance_id) do update set updated_at = now()
             returning last_position, last_hash""";
-    private static final String INSERT_ENTRY = """
+    private static final String INSERT_ENTRIES = """
             insert into quorum_audit_chain (process_instance_id, position, entry_kind, entry_key, hash)
-            values (?, ?, ?, ?, ?)""";
+            select * from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::char(64)[])""";
     private static final String MOVE_HEAD = """
             update quorum_audit_chain_head set last_position = ?, last_hash = ?, updated_at = now()
             where process_instance_id = ?""";
@@ -147,25 +148,50 @@ class ChainRecorder {
 
     private void append(Set<ChainEntry> entries) {
         Map<String, List<ChainEntry>> byInstance = new LinkedHashMap<>();
-        entries.forEach(entry -> byInstance.computeIfAbsent(entry.processInstanceId(), id -> new ArrayList<>())
-                .add(entry));
-        List<Object[]> rows = new ArrayList<>();
+        Map<EntryKind, Set<String>> keysByKind = new EnumMap<>(EntryKind.class);
+        entries.forEach(entry -> {
+            byInstance.computeIfAbsent(entry.processInstanceId(), id -> new ArrayList<>()).add(entry);
+            keysByKind.computeIfAbsent(entry.kind(), kind -> new LinkedHashSet<>()).add(entry.key());
+        });
+        // One query per kind of entry rather than one per entry: a transaction has a handful of kinds and often
+        // ten or more entries, and every statement costs PostgreSQL, which shares the machine with the engine.
+        Map<EntryKind, Map<String, Map<String, Object>>> contents = new EnumMap<>(EntryKind.class);
+        keysByKind.forEach((kind, keys) -> contents.put(kind, content.readAll(kind, keys)));
+        List<String> instances = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         byInstance.keySet().stream().sorted().forEach(instance -> {
             Map<String, Object> head = jdbc.queryForMap(LOCK_HEAD, instance, ChainHash.GENESIS);
             long position = ((Number) head.get("last_position")).longValue();
             String hash = ((String) head.get("last_hash")).trim();
             for (ChainEntry entry : byInstance.get(instance)) {
                 // A row the engine did not write (a variable deleted without detail history) is not an entry.
-                Optional<Map<String, Object>> current = content.read(entry.kind(), entry.key());
-                if (current.isEmpty()) {
+                Map<String, Object> current = contents.get(entry.kind()).get(entry.key());
+                if (current == null) {
                     continue;
                 }
-                hash = ChainHash.next(hash, content.serialise(current.get()));
-                rows.add(new Object[] {instance, ++position, entry.kind().code(), entry.key(), hash});
+                hash = ChainHash.next(hash, content.serialise(current));
+                instances.add(instance);
+                positions.add(++position);
+                kinds.add(entry.kind().code());
+                keys.add(entry.key());
+                hashes.add(hash);
             }
             jdbc.update(MOVE_HEAD, position, hash, instance);
         });
-        jdbc.batchUpdate(INSERT_ENTRY, rows);
+        if (!instances.isEmpty()) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(INSERT_ENTRIES);
+                statement.setArray(1, connection.createArrayOf("varchar", instances.toArray()));
+                statement.setArray(2, connection.createArrayOf("bigint", positions.toArray()));
+                statement.setArray(3, connection.createArrayOf("varchar", kinds.toArray()));
+                statement.setArray(4, connection.createArrayOf("varchar", keys.toArray()));
+                statement.setArray(5, connection.createArrayOf("varchar", hashes.toArray()));
+                return statement;
+            });
+        }
     }
 
     /** The entries of one transaction, in the order the engine produced them; chained before it commits. */

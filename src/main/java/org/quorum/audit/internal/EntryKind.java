@@ -62,10 +62,12 @@ public enum EntryKind {
 
     private final String code;
     private final String rowQuery;
+    private final String rowsQuery;
 
     EntryKind(String code, String rowQuery) {
         this.code = code;
         this.rowQuery = rowQuery;
+        this.rowsQuery = rowQuery.replace("id_ = ?", "id_ = any(?)");
     }
 
     /** The name stored in the chain table and shown in API responses. */
@@ -75,6 +77,11 @@ public enum EntryKind {
 
     String rowQuery() {
         return rowQuery;
+    }
+
+    /** The same columns for many rows at once: {@code id_ = any(?)} with an array of keys. */
+    String rowsQuery() {
+        return rowsQuery;
     }
 
     static EntryKind ofCode(String code) {

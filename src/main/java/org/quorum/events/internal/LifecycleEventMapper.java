@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.events.ActingFor;
@@ -234,8 +236,15 @@ class LifecycleEventMapper {
     private static String actingFor(Map<String, Object> data) {
         Object taskId = data.get("taskId");
         TaskEntity task = taskId == null ? null : EngineContext.task((String) taskId);
-        Object ofTask = task == null ? null : task.getVariableLocal(ActingFor.TASK_VARIABLE);
+        Object ofTask = task == null || !addressedToPosition(task) ? null
+                : task.getVariableLocal(ActingFor.TASK_VARIABLE);
         return ofTask != null ? ofTask.toString() : ActingFor.current();
+    }
+
+    private static boolean addressedToPosition(TaskEntity task) {
+        ExecutionEntity execution = task.getExecution();
+        ActivityImpl activity = execution == null ? null : execution.getActivity();
+        return activity != null && activity.getProperty(ActingFor.POSITION_ACTIVITY_PROPERTY) != null;
     }
 
     private static void putTask(Map<String, Object> data, String taskId, String name, String definitionKey) {

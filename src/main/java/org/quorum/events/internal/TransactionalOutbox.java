@@ -1,6 +1,6 @@
 package org.quorum.events.internal;
 
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,16 +27,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class TransactionalOutbox {
 
-    private static final String INSERT = """
+    /**
+     * One statement per key and topic: takes the key's next sequence numbers (the row lock of the increment is
+     * held until commit) and inserts all of the transaction's events of that key, numbered in the order they
+     * happened. One statement instead of an upsert and a batch of one insert per event: PostgreSQL shares the two
+     * cores with the engine, and each statement it executes costs about the same whatever it writes.
+     */
+    private static final String WRITE_STREAM = """
+            with next as (
+                insert into quorum_event_sequence (record_key, topic, last_sequence) values (?, ?, ?)
+                on conflict (record_key, topic)
+                do update set last_sequence = quorum_event_sequence.last_sequence + excluded.last_sequence,
+                    updated_at = now()
+                returning last_sequence)
             insert into quorum_event_outbox (event_id, topic, record_key, sequence, event_type, subject, occurred_at,
                 process_definition_key, process_instance_id, root_process_instance_id, business_key, acting_for, data)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String NEXT_SEQUENCES = """
-            insert into quorum_event_sequence (record_key, topic, last_sequence) values (?, ?, ?)
-            on conflict (record_key, topic)
-            do update set last_sequence = quorum_event_sequence.last_sequence + excluded.last_sequence,
-                updated_at = now()
-            returning last_sequence""";
+            select e.event_id, ?, ?, next.last_sequence - ? + e.n, e.event_type, e.subject, e.occurred_at,
+                e.process_definition_key, e.process_instance_id, e.root_process_instance_id, e.business_key,
+                e.acting_for, e.data
+            from next, unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[],
+                    ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
+                with ordinality as e(event_id, event_type, subject, occurred_at, process_definition_key,
+                    process_instance_id, root_process_instance_id, business_key, acting_for, data, n)
+            order by e.n""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -83,27 +96,52 @@ class TransactionalOutbox {
             byStream.computeIfAbsent(new StreamKey(event.draft().key(), event.draft().topic()),
                     k -> new ArrayList<>()).add(event);
         }
-        List<Object[]> rows = new ArrayList<>(events.size());
         // Locks are taken in one global order so that two transactions touching the same instances cannot deadlock.
-        byStream.entrySet().stream().sorted(Map.Entry.comparingByKey(StreamKey.ORDER)).forEach(stream -> {
-            List<PendingEvent> streamEvents = stream.getValue();
-            long last = jdbc.queryForObject(NEXT_SEQUENCES, Long.class,
-                    stream.getKey().key(), stream.getKey().topic(), streamEvents.size());
-            long sequence = last - streamEvents.size();
-            for (PendingEvent event : streamEvents) {
-                rows.add(row(event, ++sequence));
-            }
-        });
-        rows.sort(Comparator.comparing((Object[] row) -> (String) row[2]).thenComparing(row -> (String) row[1])
-                .thenComparingLong(row -> (Long) row[3]));
-        jdbc.batchUpdate(INSERT, rows);
+        byStream.entrySet().stream().sorted(Map.Entry.comparingByKey(StreamKey.ORDER))
+                .forEach(stream -> writeStream(stream.getKey(), stream.getValue()));
     }
 
-    private static Object[] row(PendingEvent event, long sequence) {
-        EventDraft d = event.draft();
-        return new Object[] {event.eventId(), d.topic(), d.key(), sequence, d.type(), d.subject(),
-                Timestamp.from(d.occurredAt()), d.processDefinitionKey(), d.processInstanceId(),
-                d.rootProcessInstanceId(), d.businessKey(), d.actingFor(), event.data()};
+    private void writeStream(StreamKey stream, List<PendingEvent> events) {
+        int n = events.size();
+        String[] eventIds = new String[n];
+        String[] types = new String[n];
+        String[] subjects = new String[n];
+        String[] occurredAt = new String[n];
+        String[] definitionKeys = new String[n];
+        String[] instanceIds = new String[n];
+        String[] rootInstanceIds = new String[n];
+        String[] businessKeys = new String[n];
+        String[] actingFor = new String[n];
+        String[] data = new String[n];
+        for (int i = 0; i < n; i++) {
+            PendingEvent event = events.get(i);
+            EventDraft d = event.draft();
+            eventIds[i] = event.eventId().toString();
+            types[i] = d.type();
+            subjects[i] = d.subject();
+            occurredAt[i] = d.occurredAt().toString();
+            definitionKeys[i] = d.processDefinitionKey();
+            instanceIds[i] = d.processInstanceId();
+            rootInstanceIds[i] = d.rootProcessInstanceId();
+            businessKeys[i] = d.businessKey();
+            actingFor[i] = d.actingFor();
+            data[i] = event.data();
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(WRITE_STREAM);
+            int p = 0;
+            statement.setString(++p, stream.key());
+            statement.setString(++p, stream.topic());
+            statement.setLong(++p, n);
+            statement.setString(++p, stream.topic());
+            statement.setString(++p, stream.key());
+            statement.setLong(++p, n);
+            for (String[] column : new String[][] {eventIds, types, subjects, occurredAt, definitionKeys,
+                    instanceIds, rootInstanceIds, businessKeys, actingFor, data}) {
+                statement.setArray(++p, connection.createArrayOf("varchar", column));
+            }
+            return statement;
+        });
     }
 
     private record StreamKey(String key, String topic) {

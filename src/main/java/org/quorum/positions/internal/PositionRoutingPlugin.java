@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.quorum.events.ActingFor;
 import org.quorum.infrastructure.camunda.ExtensionProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,7 @@ class PositionRoutingPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 String position = ExtensionProperties.of(element).get(POSITION);
                 if (position != null) {
+                    activity.setProperty(ActingFor.POSITION_ACTIVITY_PROPERTY, position.trim());
                     addListeners(((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition(),
                             position.trim());
                 }
