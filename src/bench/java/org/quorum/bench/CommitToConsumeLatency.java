@@ -82,13 +82,9 @@ final class CommitToConsumeLatency {
                 // runs, all in the first half second of the window: not what this measures. So a few instances
                 // go through the whole path, and are received, before the window opens.
                 Thread.sleep(CONSUMER_WARMUP.toMillis());
-                TaskService warmupTasks = engine.getTaskService();
                 List<String> warmupKeys = new ArrayList<>();
                 for (int i = 0; i < WARMUP_INSTANCES; i++) {
-                    String id = engine.getRuntimeService()
-                            .startProcessInstanceByKey(Model.ONE_TASK.processKey(), "latency-warmup-" + i).getId();
-                    warmupTasks.complete(warmupTasks.createTaskQuery().processInstanceId(id).singleResult().getId());
-                    warmupKeys.add(id + COMPLETED_LAST);
+                    warmupKeys.add(Model.ONE_TASK.drive(engine, "latency-warmup-" + i) + COMPLETED_LAST);
                 }
                 long warmupDeadline = System.nanoTime() + CONSUME_LIMIT.toNanos();
                 while (!consumed.keySet().containsAll(warmupKeys) && System.nanoTime() < warmupDeadline) {

@@ -1,6 +1,5 @@
 package org.quorum.audit.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -66,16 +65,12 @@ class CanonicalContent {
             keys.forEach(key -> read(kind, key).ifPresent(content -> byKey.put(key, content)));
             return byKey;
         }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(kind.rowsQuery());
-            statement.setArray(1, connection.createArrayOf("varchar", keys.toArray(String[]::new)));
-            return statement;
-        }, (RowCallbackHandler) rs -> {
+        jdbc.query(kind.rowsQuery(), (RowCallbackHandler) rs -> {
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("kind", kind.code());
             content.putAll(columns(rs, 0));
             byKey.put(rs.getString("id_"), content);
-        });
+        }, (Object) keys.toArray(String[]::new));
         return byKey;
     }
 

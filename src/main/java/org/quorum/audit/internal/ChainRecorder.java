@@ -1,6 +1,5 @@
 package org.quorum.audit.internal;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -182,15 +181,9 @@ class ChainRecorder {
             jdbc.update(MOVE_HEAD, position, hash, instance);
         });
         if (!instances.isEmpty()) {
-            jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement(INSERT_ENTRIES);
-                statement.setArray(1, connection.createArrayOf("varchar", instances.toArray()));
-                statement.setArray(2, connection.createArrayOf("bigint", positions.toArray()));
-                statement.setArray(3, connection.createArrayOf("varchar", kinds.toArray()));
-                statement.setArray(4, connection.createArrayOf("varchar", keys.toArray()));
-                statement.setArray(5, connection.createArrayOf("varchar", hashes.toArray()));
-                return statement;
-            });
+            // The PostgreSQL driver binds Java arrays as SQL arrays.
+            jdbc.update(INSERT_ENTRIES, instances.toArray(String[]::new), positions.toArray(Long[]::new),
+                    kinds.toArray(String[]::new), keys.toArray(String[]::new), hashes.toArray(String[]::new));
         }
     }
 

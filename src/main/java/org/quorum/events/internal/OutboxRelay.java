@@ -1,7 +1,6 @@
 package org.quorum.events.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -224,16 +223,10 @@ class OutboxRelay implements SmartLifecycle {
      * commit resends the batch with the same ids, as it would for any row not yet marked.
      */
     private void markSent(List<Sent> sent) {
-        Long[] ids = sent.stream().map(Sent::id).toArray(Long[]::new);
-        Integer[] partitions = sent.stream().map(Sent::partition).toArray(Integer[]::new);
-        Long[] offsets = sent.stream().map(Sent::offset).toArray(Long[]::new);
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(MARK_SENT);
-            statement.setArray(1, connection.createArrayOf("bigint", ids));
-            statement.setArray(2, connection.createArrayOf("integer", partitions));
-            statement.setArray(3, connection.createArrayOf("bigint", offsets));
-            return statement;
-        });
+        // The PostgreSQL driver binds Java arrays as SQL arrays.
+        jdbc.update(MARK_SENT, sent.stream().map(Sent::id).toArray(Long[]::new),
+                sent.stream().map(Sent::partition).toArray(Integer[]::new),
+                sent.stream().map(Sent::offset).toArray(Long[]::new));
     }
 
     private record Sent(long id, int partition, long offset) {

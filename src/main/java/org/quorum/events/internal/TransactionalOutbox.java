@@ -1,12 +1,12 @@
 package org.quorum.events.internal;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,46 +102,23 @@ class TransactionalOutbox {
     }
 
     private void writeStream(StreamKey stream, List<PendingEvent> events) {
-        int n = events.size();
-        String[] eventIds = new String[n];
-        String[] types = new String[n];
-        String[] subjects = new String[n];
-        String[] occurredAt = new String[n];
-        String[] definitionKeys = new String[n];
-        String[] instanceIds = new String[n];
-        String[] rootInstanceIds = new String[n];
-        String[] businessKeys = new String[n];
-        String[] actingFor = new String[n];
-        String[] data = new String[n];
-        for (int i = 0; i < n; i++) {
-            PendingEvent event = events.get(i);
-            EventDraft d = event.draft();
-            eventIds[i] = event.eventId().toString();
-            types[i] = d.type();
-            subjects[i] = d.subject();
-            occurredAt[i] = d.occurredAt().toString();
-            definitionKeys[i] = d.processDefinitionKey();
-            instanceIds[i] = d.processInstanceId();
-            rootInstanceIds[i] = d.rootProcessInstanceId();
-            businessKeys[i] = d.businessKey();
-            actingFor[i] = d.actingFor();
-            data[i] = event.data();
-        }
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(WRITE_STREAM);
-            int p = 0;
-            statement.setString(++p, stream.key());
-            statement.setString(++p, stream.topic());
-            statement.setLong(++p, n);
-            statement.setString(++p, stream.topic());
-            statement.setString(++p, stream.key());
-            statement.setLong(++p, n);
-            for (String[] column : new String[][] {eventIds, types, subjects, occurredAt, definitionKeys,
-                    instanceIds, rootInstanceIds, businessKeys, actingFor, data}) {
-                statement.setArray(++p, connection.createArrayOf("varchar", column));
-            }
-            return statement;
-        });
+        long n = events.size();
+        // Each column an array, bound as an SQL array by the PostgreSQL driver; unnest turns them back into rows.
+        jdbc.update(WRITE_STREAM, stream.key(), stream.topic(), n, stream.topic(), stream.key(), n,
+                column(events, event -> event.eventId().toString()),
+                column(events, event -> event.draft().type()),
+                column(events, event -> event.draft().subject()),
+                column(events, event -> event.draft().occurredAt().toString()),
+                column(events, event -> event.draft().processDefinitionKey()),
+                column(events, event -> event.draft().processInstanceId()),
+                column(events, event -> event.draft().rootProcessInstanceId()),
+                column(events, event -> event.draft().businessKey()),
+                column(events, event -> event.draft().actingFor()),
+                column(events, PendingEvent::data));
+    }
+
+    private static String[] column(List<PendingEvent> events, Function<PendingEvent, String> value) {
+        return events.stream().map(value).toArray(String[]::new);
     }
 
     private record StreamKey(String key, String topic) {
