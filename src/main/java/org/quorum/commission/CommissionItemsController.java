@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.quorum.infrastructure.camunda.ProcessStarts;
 import org.quorum.infrastructure.web.OneOf;
+import org.quorum.infrastructure.web.SingleLine;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +30,6 @@ class CommissionItemsController {
                 CommissionVariables.ITEM_TITLE, item.itemTitle()));
     }
 
-    record NewItem(@NotBlank @OneOf(ItemType.class) String itemType, @NotBlank @Size(max = 300) String itemTitle) {
+    record NewItem(@NotBlank @OneOf(ItemType.class) String itemType, @NotBlank @Size(max = 300) @SingleLine String itemTitle) {
     }
 }

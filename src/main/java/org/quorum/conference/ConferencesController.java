@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.quorum.infrastructure.camunda.ProcessStarts;
 import org.quorum.infrastructure.web.OneOf;
+import org.quorum.infrastructure.web.SingleLine;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,12 +52,12 @@ class ConferencesController {
      * {@code CONF-2017-AMERICAS}.
      */
     record NewConference(
-            @NotBlank @Size(max = 200) String conferenceTitle,
+            @NotBlank @Size(max = 200) @SingleLine String conferenceTitle,
             @NotBlank @OneOf(Region.class) String region,
-            @NotBlank @Size(max = 200) String hostAdministration,
+            @NotBlank @Size(max = 200) @SingleLine String hostAdministration,
             @FutureOrPresent Instant conferenceStartDate,
             @FutureOrPresent Instant conferenceEndDate,
-            @Size(max = 200) String venue,
+            @Size(max = 200) @SingleLine String venue,
             @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,63}", message = "must be upper-case letters, digits and hyphens")
             String reference) {
 

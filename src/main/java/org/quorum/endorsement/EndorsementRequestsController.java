@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.quorum.conference.Region;
 import org.quorum.infrastructure.camunda.ProcessStarts;
 import org.quorum.infrastructure.web.OneOf;
+import org.quorum.infrastructure.web.PlainText;
+import org.quorum.infrastructure.web.SingleLine;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,10 +40,10 @@ class EndorsementRequestsController {
 
     /** {@code reference} becomes the business key (generated when absent), e.g. {@code REQ-2017-MEX-LAB}. */
     record NewRequest(
-            @NotBlank @Size(max = 200) String requestingAdministration,
+            @NotBlank @Size(max = 200) @SingleLine String requestingAdministration,
             @NotBlank @OneOf(FacilityType.class) String facilityType,
             @NotBlank @OneOf(Region.class) String region,
-            @NotBlank @Size(max = 4000) String requestSummary,
+            @NotBlank @Size(max = 4000) @PlainText String requestSummary,
             @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,63}", message = "must be upper-case letters, digits and hyphens")
             String reference) {
     }

@@ -1,6 +1,7 @@
 package org.quorum.identity;
 
 import java.util.List;
+import java.util.Map;
 
 /** The bodies and offices that tasks are addressed to; ids are used in BPMN candidate groups. */
 public final class Groups {
@@ -19,8 +20,16 @@ public final class Groups {
     public static final List<String> WORKING = List.of(
             SECRETARIAT, SG_OFFICE, DSG_OFFICE, REGIONAL_VICE_CHAIRS, POLICY_COMMISSION, COUNCIL, PROCESS_OWNERS);
 
-    /** Groups that may start process instances (the offices that run the secretariat's business). */
-    public static final List<String> INITIATING = List.of(SECRETARIAT, SG_OFFICE, DSG_OFFICE);
+    /**
+     * Who may start which process, by process key (README, "Start rights"). Granted per key, never for any
+     * process, so that a new model starts with nobody allowed to start it until it is added here. Starting
+     * anywhere but at a start event is for administrators only (the integrity guard).
+     */
+    public static final Map<String, List<String>> STARTERS = Map.of(
+            "conference-preparation", List.of(SECRETARIAT),
+            "regional-endorsement", List.of(SECRETARIAT),
+            "policy-commission-review", List.of(SECRETARIAT, SG_OFFICE),
+            "interim-role-assignment", List.of(SG_OFFICE));
 
     static final List<GroupDefinition> ALL = List.of(
             new GroupDefinition(SECRETARIAT, "Secretariat officers", "WORKFLOW"),

@@ -77,16 +77,20 @@ public class IdentitySetup {
         }
         for (String group : Groups.WORKING) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.USER, ANY, Permissions.READ);
             grant(group, Resources.GROUP, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            // Earlier releases let these groups start any process and read any filter: taken back, as start
+            // rights are now per process and filters are read per filter.
+            revoke(group, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
+            revoke(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            revoke(group, Resources.FILTER, ANY, Permissions.READ);
         }
-        for (String group : Groups.INITIATING) {
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
+        Groups.STARTERS.forEach((processKey, groups) -> groups.forEach(group -> {
+            grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        }
+        }));
         String owners = Groups.PROCESS_OWNERS;
         grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(owners, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
@@ -117,19 +121,64 @@ public class IdentitySetup {
         }
     }
 
-    /** Tasklist shows nothing without filters; these two are what an officer expects on first login. */
-    private void ensureFilters() {
-        ensureFilter("My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("My group tasks", -5, taskService.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null || !authorization.isPermissionGranted(permission)) {
+            return;
+        }
+        authorization.removePermission(permission);
+        if (authorization.getPermissions(Permissions.values()).length == 0) {
+            authorizationService.deleteAuthorization(authorization.getId());
+        } else {
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 
-    private void ensureFilter(String name, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() == 0) {
-            Filter filter = filterService.newTaskFilter(name).setQuery(query);
-            filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
-            filterService.saveFilter(filter);
+    /**
+     * Tasklist shows nothing without filters; these two are what an officer expects on first login. Working
+     * groups may read these two only. No filter has an owner: Camunda gives a filter's owner every right on it,
+     * and a stored query's expressions are evaluated, so an owner could make Tasklist call any Spring bean.
+     * Filters owned by users (earlier releases made interim holders owners) lose their owner, who keeps reading.
+     */
+    private void ensureFilters() {
+        String mine = ensureFilter("My tasks", -10,
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        String groups = ensureFilter("My group tasks", -5, taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        for (String group : Groups.WORKING) {
+            grant(group, Resources.FILTER, mine, Permissions.READ);
+            grant(group, Resources.FILTER, groups, Permissions.READ);
         }
+        filterService.createFilterQuery().list().stream().filter(f -> f.getOwner() != null).forEach(this::disown);
+    }
+
+    private String ensureFilter(String name, int priority, TaskQuery query) {
+        Filter existing = filterService.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1)
+                .stream().findFirst().orElse(null);
+        if (existing != null) {
+            return existing.getId();
+        }
+        Filter filter = filterService.newTaskFilter(name).setQuery(query);
+        filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+        return filterService.saveFilter(filter).getId();
+    }
+
+    private void disown(Filter filter) {
+        String owner = filter.getOwner();
+        Authorization ownerRights = authorizationService.createAuthorizationQuery().userIdIn(owner)
+                .resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
+        if (ownerRights != null) {
+            authorizationService.deleteAuthorization(ownerRights.getId());
+        }
+        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setUserId(owner);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+        filter.setOwner(null);
+        filterService.saveFilter(filter);
     }
 
     private void ensureUser(UserAccount account) {

@@ -9,8 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.quorum.infrastructure.camunda.ProcessStarts;
-import org.quorum.positions.Positions;
+import org.quorum.infrastructure.web.SingleLine;
 import org.quorum.positions.PositionRuleViolation;
+import org.quorum.positions.Positions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +51,8 @@ class VacanciesController {
                 InterimVariables.VACANCY_DATE, vacancy.vacancyDate().toString()));
     }
 
-    record Vacancy(@NotBlank String postId, @NotBlank @Size(max = 200) String outgoingHolder,
+    record Vacancy(@NotBlank @Size(max = 64) @SingleLine String postId,
+                   @NotBlank @Size(max = 200) @SingleLine String outgoingHolder,
                    @NotNull Instant vacancyDate) {
     }
 }

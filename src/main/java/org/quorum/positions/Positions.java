@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Positions {
 
+    /** Task-local variable of a task addressed to a position: the position's code. Written by the engine only. */
+    public static final String TASK_VARIABLE = "position";
+
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private final PositionStore store;

@@ -5,9 +5,13 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.quorum.events.ActingFor;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Position;
+import org.quorum.positions.Positions;
 import org.quorum.positions.Tenure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers tasks addressed to a position to whoever acts for it, and keeps them there as tenures change.
  * <p>
- * A task of a position carries the task-local variable {@value #POSITION_VARIABLE}; when it reaches an interim
+ * A task of a position carries the task-local variable {@value Positions#TASK_VARIABLE}; when it reaches an interim
  * holder it also carries {@link ActingFor#TASK_VARIABLE} (kept in history: the record of who acted for whom).
  * Tenure changes are applied by jobs of the engine's job executor due at each start and end, so they happen on
  * time on whichever node is up, and survive restarts.
@@ -35,37 +40,50 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskRouting {
 
-    static final String POSITION_VARIABLE = "position";
     private static final Logger log = LoggerFactory.getLogger(TaskRouting.class);
 
     private final PositionStore store;
     private final TaskService tasks;
     private final FilterService filters;
+    private final AuthorizationService authorizations;
     private final CommandExecutor commands;
 
-    TaskRouting(PositionStore store, TaskService tasks, FilterService filters,
+    TaskRouting(PositionStore store, TaskService tasks, FilterService filters, AuthorizationService authorizations,
                 ProcessEngineConfigurationImpl engineConfiguration) {
         this.store = store;
         this.tasks = tasks;
         this.filters = filters;
+        this.authorizations = authorizations;
         this.commands = engineConfiguration.getCommandExecutorTxRequired();
     }
 
     /**
-     * Gives an interim holder a Tasklist filter of their own, "Acting for DSG", listing the tasks they hold for
-     * the position (Camunda makes the filter's owner able to read it). Created once per holder and position.
+     * Gives an interim holder the Tasklist filter "Acting for DSG", listing the tasks they hold for the position.
+     * The filter has no owner (Camunda gives a filter's owner every right on it, and a stored query's expressions
+     * are evaluated: an owner could make it call any bean); the holder is granted read access only.
      */
     public void ensureActingFilter(String userId, String positionCode) {
         String name = "Acting for " + positionCode;
-        if (filters.createFilterQuery().filterName(name).filterOwner(userId).count() > 0) {
-            return;
+        Filter filter = filters.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1).stream()
+                .findFirst().orElse(null);
+        if (filter == null) {
+            filter = filters.newTaskFilter(name).setQuery(tasks.createTaskQuery()
+                    .taskAssigneeExpression("${currentUser()}")
+                    .taskVariableValueEquals(ActingFor.TASK_VARIABLE, positionCode));
+            filter.setProperties(Map.of("priority", -8, "refresh", true,
+                    "description", "Tasks of the " + positionCode + " position that you hold as interim holder"));
+            filters.saveFilter(filter);
         }
-        Filter filter = filters.newTaskFilter(name).setOwner(userId).setQuery(tasks.createTaskQuery()
-                .taskAssigneeExpression("${currentUser()}")
-                .taskVariableValueEquals(ActingFor.TASK_VARIABLE, positionCode));
-        filter.setProperties(Map.of("priority", -8, "refresh", true,
-                "description", "Tasks of the " + positionCode + " position that you hold as interim holder"));
-        filters.saveFilter(filter);
+        String filterId = filter.getId();
+        if (authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.FILTER)
+                .resourceId(filterId).hasPermission(Permissions.READ).count() == 0) {
+            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setUserId(userId);
+            read.setResource(Resources.FILTER);
+            read.setResourceId(filterId);
+            read.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(read);
+        }
     }
 
     /** On creation: the task reaches the position's incumbent, or its office while nobody holds it. */
@@ -82,7 +100,7 @@ public class TaskRouting {
             return;
         }
         Position position = known.get();
-        task.setVariableLocal(POSITION_VARIABLE, positionCode);
+        task.setVariableLocal(Positions.TASK_VARIABLE, positionCode);
         Optional<Incumbent> incumbent = incumbent(positionCode);
         if (incumbent.isPresent()) {
             task.setAssignee(incumbent.get().userId());
@@ -121,7 +139,8 @@ public class TaskRouting {
         Position position = store.find(positionCode).orElseThrow();
         Optional<Incumbent> incumbent = incumbent(positionCode);
         int moved = 0;
-        for (Task task : tasks.createTaskQuery().taskVariableValueEquals(POSITION_VARIABLE, positionCode).list()) {
+        for (Task task : tasks.createTaskQuery().taskVariableValueEquals(Positions.TASK_VARIABLE, positionCode)
+                .list()) {
             if (incumbent.isPresent() && !incumbent.get().userId().equals(task.getAssignee())) {
                 tasks.setAssignee(task.getId(), incumbent.get().userId());
                 moved++;
