@@ -37,13 +37,18 @@ final class AuditFixture {
         return tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
     }
 
-    /** officer claims the check, records acting for the Head of Secretariat, and completes it with a comment. */
+    /**
+     * officer claims the check, the engine records that they act for the Head of Secretariat (as positions do;
+     * no user may write {@code actingFor}), and officer completes it with a comment.
+     */
     String checkAsOfficer(String instanceId, String comment) {
         String taskId = taskId(instanceId);
         identity.setAuthentication("officer", List.of("secretariat"));
         try {
             tasks.claim(taskId, "officer");
+            identity.clearAuthentication();
             tasks.setVariableLocal(taskId, "actingFor", "Head of Secretariat");
+            identity.setAuthentication("officer", List.of("secretariat"));
             tasks.complete(taskId, Map.of("comment", comment));
         } finally {
             identity.clearAuthentication();

@@ -124,8 +124,8 @@ final class ModelIntegrityGuard extends CommandInterceptor {
         boolean admin = caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
         if (ADMIN_ONLY.contains(command.getClass())) {
             if (!admin) {
-                throw refused(caller, "%s is for administrators (group %s) only: a decision is taken through its "
-                        + "process's tasks and forms".formatted(what(command), Groups.CAMUNDA_ADMIN));
+                throw refused(caller, ("%s is for administrators (group %s) only: a decision is taken through its "
+                        + "process's tasks and forms").formatted(what(command), Groups.CAMUNDA_ADMIN));
             }
             checkMarkersUntouched(caller, command);
         }
@@ -141,8 +141,8 @@ final class ModelIntegrityGuard extends CommandInterceptor {
                     : value instanceof Collection<?> collection ? collection : List.of();
             for (Object name : names) {
                 if (ENGINE_MARKERS.contains(String.valueOf(name))) {
-                    throw refused(caller, "variable '%s' is written by the engine only: it records a position's "
-                            + "task and who acts for it".formatted(name));
+                    throw refused(caller, ("variable '%s' is written by the engine only: it records a position's "
+                            + "task and who acts for it").formatted(name));
                 }
             }
         }
