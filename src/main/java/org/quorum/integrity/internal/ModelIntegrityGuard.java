@@ -16,6 +16,11 @@ import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
@@ -59,8 +64,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * right to create an instance, and a task's candidates may write any variable of it.
  * <ul>
  *   <li>Commands that move a token or write state outside a model's path (start at an activity, modification,
- *   restart, migration, message and signal delivery, a job fired or moved by hand, variable writes, stored
- *   queries) are for administrators only.</li>
+ *   restart, migration, message and signal delivery, a BPMN error or escalation thrown from a task, a job
+ *   fired or moved by hand, variable writes, stored queries) are for administrators only.</li>
  *   <li>The task-local markers of positions ({@code position}, {@code actingFor}) are written by the engine
  *   alone: nobody, administrators included, sets or removes them through a command.</li>
  *   <li>A task addressed to a position that somebody holds (or holds as interim) is completed by that person
@@ -81,7 +86,9 @@ final class ModelIntegrityGuard extends CommandInterceptor {
             CorrelateMessageCmd.class, CorrelateAllMessageCmd.class, CorrelateAllMessageBatchCmd.class,
             SignalCmd.class, SignalEventReceivedCmd.class, EvaluateStartConditionCmd.class,
             ExecuteJobsCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class,
-            CompleteExternalTaskCmd.class, ResolveTaskCmd.class,
+            MessageEventReceivedCmd.class, HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class,
+            CompleteExternalTaskCmd.class, HandleExternalTaskBpmnErrorCmd.class, HandleExternalTaskFailureCmd.class,
+            ResolveTaskCmd.class,
             SetTaskVariablesCmd.class, SetExecutionVariablesCmd.class,
             PatchTaskVariablesCmd.class, PatchExecutionVariablesCmd.class,
             RemoveTaskVariablesCmd.class, RemoveExecutionVariablesCmd.class,
