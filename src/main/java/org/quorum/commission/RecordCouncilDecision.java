@@ -2,10 +2,10 @@ package org.quorum.commission;
 
 import static org.quorum.commission.CommissionVariables.*;
 
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** Records when the Council decided and whether its decision lets the item go ahead. */
@@ -16,6 +16,6 @@ class RecordCouncilDecision implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CouncilDecision decision = CouncilDecision.of((String) execution.getVariable(COUNCIL_DECISION));
         execution.setVariable(COUNCIL_DECISION_FAVOURABLE, decision.favourable());
-        execution.setVariable(COUNCIL_DECIDED_AT, new Date());
+        execution.setVariable(COUNCIL_DECIDED_AT, EngineClock.today());
     }
 }

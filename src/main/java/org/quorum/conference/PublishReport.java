@@ -1,9 +1,9 @@
 package org.quorum.conference;
 
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +15,6 @@ class PublishReport implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(ConferenceVariables.REPORT_PUBLISHED_AT, new Date());
+        execution.setVariable(ConferenceVariables.REPORT_PUBLISHED_AT, EngineClock.today());
     }
 }

@@ -2,10 +2,10 @@ package org.quorum.endorsement;
 
 import static org.quorum.endorsement.EndorsementVariables.*;
 
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +26,6 @@ class NotifyRequester implements JavaDelegate {
         execution.setVariable(REQUESTER_NOTIFICATION, outcome.noticeTo(
                 (String) execution.getVariable(REQUESTING_ADMINISTRATION),
                 (String) execution.getVariable(FACILITY_TYPE)));
-        execution.setVariable(REQUESTER_NOTIFIED_AT, new Date());
+        execution.setVariable(REQUESTER_NOTIFIED_AT, EngineClock.today());
     }
 }

@@ -1,10 +1,10 @@
 package org.quorum.interim;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.positions.HoldingKind;
 import org.quorum.positions.Positions;
 import org.springframework.stereotype.Component;
@@ -30,6 +30,6 @@ class EndInterim implements JavaDelegate {
                 InterimVariables.SUCCESSOR_TAKES_OFFICE_DATE);
         positions.appoint(post, HoldingKind.SUBSTANTIVE, successor, takesOffice, null, InterimVariables.PROCESS_ID);
         positions.endInterim(post, takesOffice);
-        execution.setVariable(InterimVariables.INTERIM_ENDED_AT, new Date());
+        execution.setVariable(InterimVariables.INTERIM_ENDED_AT, EngineClock.today());
     }
 }

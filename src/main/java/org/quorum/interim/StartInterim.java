@@ -1,11 +1,10 @@
 package org.quorum.interim;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.positions.Holding;
 import org.quorum.positions.HoldingKind;
 import org.quorum.positions.Incumbent;
@@ -34,7 +33,7 @@ class StartInterim implements JavaDelegate {
                 InterimVariables.VACANCY_DATE);
         Instant effective = InterimDates.instant(execution.getVariable(InterimVariables.INTERIM_EFFECTIVE_DATE),
                 InterimVariables.INTERIM_EFFECTIVE_DATE);
-        Incumbent holder = positions.incumbent(covering, ClockUtil.getCurrentTime().toInstant()).orElseThrow(() ->
+        Incumbent holder = positions.incumbent(covering, EngineClock.now()).orElseThrow(() ->
                 new IllegalStateException("Nobody holds position %s, designated to cover %s; appoint a holder first"
                         .formatted(covering, post)));
         positions.holdings(post).stream()
@@ -43,6 +42,6 @@ class StartInterim implements JavaDelegate {
                 .ifPresent(outgoing -> positions.end(post, outgoing, vacant));
         positions.appoint(post, HoldingKind.INTERIM, holder.userId(), effective, null, InterimVariables.PROCESS_ID);
         execution.setVariable(InterimVariables.INTERIM_HOLDER_USER, holder.userId());
-        execution.setVariable(InterimVariables.INTERIM_STARTED_AT, new Date());
+        execution.setVariable(InterimVariables.INTERIM_STARTED_AT, EngineClock.today());
     }
 }

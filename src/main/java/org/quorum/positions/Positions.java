@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.positions.internal.PositionStore;
 import org.quorum.positions.internal.TaskRouting;
 import org.springframework.stereotype.Service;
@@ -136,7 +136,7 @@ public class Positions {
     }
 
     private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 
     private static PositionRuleViolation notFound(String code) {

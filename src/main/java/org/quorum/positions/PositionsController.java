@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.identity.Groups;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.infrastructure.web.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,7 +72,7 @@ class PositionsController {
     /** Who acts now is derived from the tenures read for the view, not read a second time. */
     private PositionView view(Position position) {
         List<Holding> holdings = positions.holdings(position.code());
-        Incumbent now = Tenure.incumbentAt(position.code(), holdings, ClockUtil.getCurrentTime().toInstant())
+        Incumbent now = Tenure.incumbentAt(position.code(), holdings, EngineClock.now())
                 .orElse(null);
         return new PositionView(position.code(), position.title(), position.officeGroup(), now, holdings);
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.events.ActingFor;
 import org.quorum.events.EventsProperties;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +51,7 @@ class DecisionRecorder {
         data.put("variables", variables(declaration, execution));
         String businessKey = instance.getBusinessKey();
         return new EventDraft(topic, root, declaration.type(), businessKey != null ? businessKey : instance.getId(),
-                ClockUtil.getCurrentTime().toInstant(), instance.getProcessDefinition().getKey(), instance.getId(),
+                EngineClock.now(), instance.getProcessDefinition().getKey(), instance.getId(),
                 root, businessKey, ActingFor.current(), data);
     }
 

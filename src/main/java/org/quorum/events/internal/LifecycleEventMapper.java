@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.events.ActingFor;
 import org.quorum.events.EventsProperties;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -264,6 +264,6 @@ class LifecycleEventMapper {
     }
 
     private static Instant instant(Date date) {
-        return date == null ? ClockUtil.getCurrentTime().toInstant() : date.toInstant();
+        return date == null ? EngineClock.now() : date.toInstant();
     }
 }

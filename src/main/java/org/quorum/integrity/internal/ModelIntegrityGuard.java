@@ -51,9 +51,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.events.ActingFor;
 import org.quorum.identity.Groups;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Positions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -175,7 +175,7 @@ final class ModelIntegrityGuard extends CommandInterceptor {
         if (position == null) {
             return;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineClock.now();
         Optional<Incumbent> incumbent = positions.getObject().incumbent(position.toString(), now);
         if (incumbent.isPresent() && !incumbent.get().userId().equals(caller.getUserId())) {
             throw refused(caller, ("task %s is addressed to position %s, which %s holds%s; only they may complete "

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.quorum.events.ActingFor;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Position;
 import org.quorum.positions.Positions;
@@ -161,7 +161,7 @@ public class TaskRouting {
      */
     public void rerouteAt(String positionCode, Instant moment) {
         commands.execute(context -> {
-            if (!moment.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+            if (!moment.isAfter(EngineClock.now())) {
                 reroute(positionCode);
                 return null;
             }
@@ -175,6 +175,6 @@ public class TaskRouting {
     }
 
     private Optional<Incumbent> incumbent(String positionCode) {
-        return Tenure.incumbentAt(positionCode, store.holdings(positionCode), ClockUtil.getCurrentTime().toInstant());
+        return Tenure.incumbentAt(positionCode, store.holdings(positionCode), EngineClock.now());
     }
 }
