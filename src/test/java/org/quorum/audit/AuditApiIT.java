@@ -180,6 +180,17 @@ class AuditApiIT {
     }
 
     @Test
+    void csvExportNeutralisesAFormulaTypedIntoTheRecord() throws Exception {
+        String id = fixture.start("CSV-" + UUID.randomUUID());
+        fixture.checkAsOfficer(id, "fine", "=HYPERLINK(\"http://evil.example\",\"open\")");
+
+        String body = ownerGet("/api/audit/process-instances/" + id + "/timeline.csv").getBody();
+
+        assertThat(body).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",")
+                .doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
     void diagramIsTheBpmnOfTheVersionTheInstanceRan() {
         String id = fixture.start("DIAGRAM-" + UUID.randomUUID());
         ResponseEntity<String> diagram = ownerGet("/api/audit/process-instances/" + id + "/diagram");
