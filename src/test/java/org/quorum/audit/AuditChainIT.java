@@ -259,6 +259,32 @@ class AuditChainIT {
         assertThat(verify(kept).path("intact").asBoolean()).isTrue();
     }
 
+    /** Camunda sets a called instance's removal time when its root ends (strategy end), not when it ends itself. */
+    @Test
+    void aCalledInstanceKeepsTheRemovalTimeItsRootEndedWith() {
+        repository.createDeployment().name("audit-retention-called").enableDuplicateFiltering(true)
+                .addModelInstance("audit-retention-child.bpmn", Bpmn.createExecutableProcess("audit-retention-child")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Check")
+                        .camundaCandidateGroups("secretariat").endEvent().done())
+                .addModelInstance("audit-retention-root.bpmn", Bpmn.createExecutableProcess("audit-retention-root")
+                        .camundaHistoryTimeToLive(1).startEvent().callActivity("Call_Child")
+                        .calledElement("audit-retention-child").userTask("Task_Close")
+                        .camundaCandidateGroups("secretariat").endEvent().done())
+                .deploy();
+        String root = runtime.startProcessInstanceByKey("audit-retention-root").getId();
+        String child = runtime.createProcessInstanceQuery().superProcessInstanceId(root).singleResult().getId();
+        tasks.complete(fixture.taskId(child));
+        assertThat(recordedRemovalTime(child)).as("the child ended, its root runs").isNull();
+
+        tasks.complete(fixture.taskId(root));
+
+        Timestamp removalTime = jdbc.queryForObject("select removal_time_ from act_hi_procinst where id_ = ?",
+                Timestamp.class, root);
+        assertThat(removalTime).isNotNull();
+        assertThat(recordedRemovalTime(root)).isEqualTo(removalTime);
+        assertThat(recordedRemovalTime(child)).isEqualTo(removalTime);
+    }
+
     @Test
     void historyCleanupRunsNightlyRemovingHistoryItsTimeToLiveAfterTheEnd() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engineConfiguration;
