@@ -36,7 +36,8 @@ public enum EntryKind {
      * history rows and the task's comments ("sg acting for DSG"). Neither can change through Camunda's API once
      * the task has ended (a comment is updated or deleted only on a running task), so they are fixed then. Read
      * as JSON by PostgreSQL and re-serialised by {@link CanonicalContent}, so the formatting of the server's JSON
-     * output does not matter, only its values.
+     * output does not matter, only its values. The variable is looked up the way the timeline shows it (by
+     * instance and name, which Camunda indexes; it has no index on a variable's task).
      */
     TASK_ENDED("task.ended", """
             select id_, end_time_, assignee_, owner_, delete_reason_
@@ -44,7 +45,9 @@ public enum EntryKind {
             select t.id_, t.end_time_, t.assignee_, t.owner_, t.delete_reason_,
                    (select coalesce(json_agg(json_build_object('id_', v.id_, 'var_type_', v.var_type_,
                                 'text_', v.text_, 'text2_', v.text2_, 'state_', v.state_) order by v.id_), '[]')
-                    from act_hi_varinst v where v.task_id_ = t.id_ and v.name_ = 'actingFor') as acting_for,
+                    from act_hi_varinst v
+                    where v.proc_inst_id_ = t.proc_inst_id_ and v.name_ = 'actingFor' and v.task_id_ = t.id_)
+                   as acting_for,
                    (select coalesce(json_agg(json_build_object('id_', c.id_, 'type_', c.type_,
                                 'time_', (extract(epoch from c.time_) * 1000)::bigint, 'user_id_', c.user_id_,
                                 'action_', c.action_, 'message_', c.message_,
