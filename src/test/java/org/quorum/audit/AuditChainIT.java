@@ -3,6 +3,7 @@ package org.quorum.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quorum.audit.internal.ChainCleanup;
+import org.quorum.positions.HoldingKind;
+import org.quorum.positions.Position;
+import org.quorum.positions.Positions;
 import org.quorum.support.QuorumIntegrationTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,8 @@ class AuditChainIT {
     ProcessEngineConfiguration engineConfiguration;
     @Autowired
     ChainCleanup cleanup;
+    @Autowired
+    Positions positions;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -191,6 +197,50 @@ class AuditChainIT {
         assertThat(byComment.at("/firstMismatch/key").asText()).isEqualTo(commentTask);
         assertThat(byComment.at("/firstMismatch/currentContent/comments/0/message_").asText())
                 .isEqualTo("officer acting for Secretary General");
+    }
+
+    /** The positions feature's own record of an interim holder's completion: the variable and the comment. */
+    @Test
+    void anInterimHoldersCompletionIsChainedWithWhomTheyActedFor() throws Exception {
+        String code = "AUDIT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        positions.create(new Position(code, "Audit test seat", "secretariat"));
+        positions.appoint(code, HoldingKind.INTERIM, "sg", Instant.now().minusSeconds(60), null, "demo");
+        String key = "audit-task-for-" + code.toLowerCase().replace('_', '-');
+        repository.createDeployment().name(key).addString(key + ".bpmn", """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://quorum.org/test">
+                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Begin" targetRef="Task_Act" />
+                    <bpmn:userTask id="Task_Act" name="Act">
+                      <bpmn:extensionElements><camunda:properties>
+                        <camunda:property name="quorum.position" value="%s" />
+                      </camunda:properties></bpmn:extensionElements>
+                    </bpmn:userTask>
+                    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Act" targetRef="EndEvent_Done" />
+                    <bpmn:endEvent id="EndEvent_Done" />
+                  </bpmn:process>
+                </bpmn:definitions>""".formatted(key, code)).deploy();
+        String id = runtime.startProcessInstanceByKey(key).getId();
+        String taskId = fixture.taskId(id);
+        identity.setAuthentication("sg", List.of("sg-office"));
+        try {
+            tasks.complete(taskId);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(verify(id).path("intact").asBoolean()).isTrue();
+
+        jdbc.update("update act_hi_comment set message_ = replace(message_, 'sg acting', 'dsg acting') "
+                + "where task_id_ = ?", taskId);
+
+        JsonNode verification = verify(id);
+        assertThat(verification.path("intact").asBoolean()).isFalse();
+        assertThat(verification.at("/firstMismatch/kind").asText()).isEqualTo("task.ended");
+        assertThat(verification.at("/firstMismatch/key").asText()).isEqualTo(taskId);
+        assertThat(verification.at("/firstMismatch/currentContent/acting_for/0/text_").asText()).isEqualTo(code);
+        assertThat(verification.at("/firstMismatch/currentContent/comments/0/message_").asText())
+                .isEqualTo("dsg acting for " + code);
     }
 
     @Test
