@@ -280,9 +280,9 @@ class AuditChainIT {
     void chainGoesOnceItsRemovalTimeHasPassedAndItsHistoryIsGone() throws Exception {
         // A process that keeps its history for no time at all: its removal time is its end.
         repository.createDeployment().name("audit-retention-fixture").enableDuplicateFiltering(true)
-                .addModelInstance("audit-retention-fixture.bpmn", Bpmn.createExecutableProcess("audit-retention-fixture")
-                        .camundaHistoryTimeToLive(0).startEvent().userTask("Task_Check")
-                        .camundaCandidateGroups("secretariat").endEvent().done())
+                .addModelInstance("audit-retention-fixture.bpmn", Bpmn
+                        .createExecutableProcess("audit-retention-fixture").camundaHistoryTimeToLive(0).startEvent()
+                        .userTask("Task_Check").camundaCandidateGroups("secretariat").endEvent().done())
                 .deploy();
         String removed = runtime.startProcessInstanceByKey("audit-retention-fixture").getId();
         tasks.complete(fixture.taskId(removed));

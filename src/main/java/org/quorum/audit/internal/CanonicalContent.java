@@ -61,8 +61,8 @@ class CanonicalContent {
     /**
      * The entries of one kind in one query (the entry's current row query with {@code id_ = any(?)}), by key; a
      * key whose row does not exist is missing. Gives each entry the same content as {@link #read} of the current
-     * version: the same columns in the same order. The chain recorder reads a transaction's entries this way, one query per kind instead of one
-     * per entry.
+     * version: the same columns in the same order. The chain recorder reads a transaction's entries this way, one
+     * query per kind instead of one per entry.
      */
     Map<String, Map<String, Object>> readAll(EntryKind kind, Collection<String> keys) {
         Map<String, Map<String, Object>> byKey = new HashMap<>();

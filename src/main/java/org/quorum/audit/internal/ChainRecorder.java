@@ -54,7 +54,8 @@ class ChainRecorder {
             returning last_position, last_hash""";
     private static final String INSERT_ENTRIES = """
             insert into quorum_audit_chain (process_instance_id, position, entry_kind, entry_key, hash, version)
-            select *, ?::smallint from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::char(64)[])""";
+            select *, ?::smallint
+            from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::char(64)[])""";
     private static final String MOVE_HEAD = """
             update quorum_audit_chain_head set last_position = ?, last_hash = ?, updated_at = now()
             where process_instance_id = ?""";
