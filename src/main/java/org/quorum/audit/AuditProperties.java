@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timelineLimit        at most this many rows of each kind of history (activities, tasks, variable
  *                             updates, ...) and of published events go into one timeline; beyond it the timeline
  *                             says it is truncated. Keeps one request's memory bounded whatever an instance did.
- * @param chainCleanupInterval how often chains of instances whose history was removed are deleted
+ * @param chainCleanupInterval how often chains are deleted whose instance's history is gone and whose recorded
+ *                             removal time has passed
  */
 @ConfigurationProperties("quorum.audit")
 public record AuditProperties(@DefaultValue("5000") int timelineLimit,

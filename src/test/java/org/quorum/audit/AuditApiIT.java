@@ -1,6 +1,7 @@
 package org.quorum.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quorum.support.QuorumIntegrationTest;
@@ -177,6 +179,45 @@ class AuditApiIT {
         JsonNode exported = json.readTree(export.getBody());
         assertThat(exported.at("/instance/id").asText()).isEqualTo(id);
         assertThat(kinds(exported)).contains("task.completed", "decision.evaluated");
+    }
+
+    /** The identity links of all tasks come from one query; each still lands on its own task. */
+    @Test
+    void eachTaskOfAnInstanceShowsItsOwnClaimsAndCandidates() throws Exception {
+        repository.createDeployment().name("audit-two-tasks").enableDuplicateFiltering(true)
+                .addModelInstance("audit-two-tasks.bpmn", Bpmn.createExecutableProcess("audit-two-tasks")
+                        .camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("Task_First").name("First").camundaCandidateGroups("secretariat")
+                        .userTask("Task_Second").name("Second").camundaCandidateGroups("sg-office")
+                        .endEvent().done())
+                .deploy();
+        String id = runtime.startProcessInstanceByKey("audit-two-tasks").getId();
+        String first = fixture.taskId(id);
+        tasks.claim(first, "officer");
+        tasks.complete(first);
+        String second = fixture.taskId(id);
+        tasks.claim(second, "sg");
+        tasks.complete(second);
+
+        JsonNode timeline = owner("/" + id);
+
+        assertThat(entries(timeline, "task.candidate.added")).extracting(e -> e.path("summary").asText())
+                .containsExactly("Task 'First' offered to group secretariat",
+                        "Task 'Second' offered to group sg-office");
+        assertThat(entries(timeline, "task.assignee.added"))
+                .extracting(e -> e.at("/details/taskId").asText(), e -> e.at("/details/userId").asText())
+                .containsExactly(tuple(first, "officer"), tuple(second, "sg"));
+    }
+
+    @Test
+    void csvExportNeutralisesAFormulaTypedIntoTheRecord() throws Exception {
+        String id = fixture.start("CSV-" + UUID.randomUUID());
+        fixture.checkAsOfficer(id, "fine", "=HYPERLINK(\"http://evil.example\",\"open\")");
+
+        String body = ownerGet("/api/audit/process-instances/" + id + "/timeline.csv").getBody();
+
+        assertThat(body).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",")
+                .doesNotContain(",\"=HYPERLINK");
     }
 
     @Test

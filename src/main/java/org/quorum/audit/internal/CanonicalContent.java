@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.postgresql.util.PGobject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 class CanonicalContent {
 
     private static final RowMapper<Map<String, Object>> COLUMNS = CanonicalContent::columns;
+    private static final ObjectMapper JSON_COLUMNS = new ObjectMapper();
 
     /** Its own mapper: the application's may be reconfigured, and that must not change every hash. */
     private final ObjectMapper json = new ObjectMapper();
@@ -37,9 +39,12 @@ class CanonicalContent {
         this.jdbc = jdbc;
     }
 
-    /** Empty when the history row no longer exists (or, for an end entry, no longer says it ended). */
-    Optional<Map<String, Object>> read(EntryKind kind, String key) {
-        List<Map<String, Object>> rows = jdbc.query(kind.rowQuery(), COLUMNS, key);
+    /**
+     * By the rules of chain {@code version}. Empty when the history row no longer exists (or, for an end entry, no
+     * longer says it ended).
+     */
+    Optional<Map<String, Object>> read(EntryKind kind, int version, String key) {
+        List<Map<String, Object>> rows = jdbc.query(kind.rowQuery(version), COLUMNS, key);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -54,15 +59,15 @@ class CanonicalContent {
     }
 
     /**
-     * The entries of one kind in one query (the entry's row query with {@code id_ = any(?)}), by key; a key whose
-     * row does not exist is missing. Gives each entry the same content as {@link #read}: the same columns in the
-     * same order. The chain recorder reads a transaction's entries this way, one query per kind instead of one
-     * per entry.
+     * The entries of one kind in one query (the entry's current row query with {@code id_ = any(?)}), by key; a
+     * key whose row does not exist is missing. Gives each entry the same content as {@link #read} of the current
+     * version: the same columns in the same order. The chain recorder reads a transaction's entries this way, one
+     * query per kind instead of one per entry.
      */
     Map<String, Map<String, Object>> readAll(EntryKind kind, Collection<String> keys) {
         Map<String, Map<String, Object>> byKey = new HashMap<>();
         if (kind == EntryKind.DECISION_EVALUATED) {
-            keys.forEach(key -> read(kind, key).ifPresent(content -> byKey.put(key, content)));
+            keys.forEach(key -> read(kind, ChainVersion.CURRENT, key).ifPresent(content -> byKey.put(key, content)));
             return byKey;
         }
         jdbc.query(kind.rowsQuery(), (RowCallbackHandler) rs -> {
@@ -87,8 +92,18 @@ class CanonicalContent {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             Object value = rs.getObject(i);
-            row.put(meta.getColumnLabel(i), value instanceof Timestamp time ? time.getTime() : value);
+            row.put(meta.getColumnLabel(i), value instanceof Timestamp time ? time.getTime()
+                    : value instanceof PGobject object && "json".equals(object.getType()) ? parsed(object) : value);
         }
         return row;
+    }
+
+    /** A JSON column's values (key order kept), so that only they are hashed, not the server's layout of them. */
+    private static Object parsed(PGobject json) throws SQLException {
+        try {
+            return JSON_COLUMNS.readValue(json.getValue(), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("PostgreSQL returned JSON that cannot be parsed", e);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.event.EventListener;
@@ -39,6 +40,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The instance's head row is locked first ({@code insert ... on conflict do update}), so concurrent transactions
  * of one instance, on any node, append one after the other; instances are locked in id order so two
  * transactions touching the same instances cannot deadlock. A rolled-back transaction chains nothing.
+ * <p>
+ * New entries are written by the rules of {@link ChainVersion#CURRENT}. When an instance ends, the removal time
+ * of its history is recorded on its head, so that its chain outlives history removed before that time (see
+ * {@link ChainCleanup}).
  */
 @Component
 class ChainRecorder {
@@ -48,11 +53,20 @@ class ChainRecorder {
             on conflict (process_instance_id) do update set updated_at = now()
             returning last_position, last_hash""";
     private static final String INSERT_ENTRIES = """
-            insert into quorum_audit_chain (process_instance_id, position, entry_kind, entry_key, hash)
-            select * from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::char(64)[])""";
+            insert into quorum_audit_chain (process_instance_id, position, entry_kind, entry_key, hash, version)
+            select *, ?::smallint
+            from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::char(64)[])""";
     private static final String MOVE_HEAD = """
             update quorum_audit_chain_head set last_position = ?, last_hash = ?, updated_at = now()
             where process_instance_id = ?""";
+    /**
+     * When an instance ends, the removal time Camunda has now set on its history (strategy {@code end}: the end
+     * plus the process's time to live; the root's end sets it for the instances it called, which ended before).
+     */
+    private static final String RECORD_REMOVAL_TIME = """
+            update quorum_audit_chain_head h set removal_time = p.removal_time_
+            from act_hi_procinst p
+            where h.process_instance_id = p.id_ and (p.id_ = ? or p.root_proc_inst_id_ = ?)""";
 
     private final JdbcTemplate jdbc;
     private final CanonicalContent content;
@@ -115,6 +129,11 @@ class ChainRecorder {
                 case "resolve", "delete" -> Stream.of(new ChainEntry(instance, EntryKind.INCIDENT_ENDED, event.getId()));
                 default -> Stream.empty();
             };
+        }
+        if (event instanceof UserOperationLogEntryEventEntity) {
+            // Written only for an authenticated user's operations (Camunda's default), one row per changed
+            // property; rows not about an instance (a deployment, a filter) have no instance and are not chained.
+            return Stream.of(new ChainEntry(instance, EntryKind.OPERATION_LOGGED, event.getId()));
         }
         return Stream.empty();
     }
@@ -182,9 +201,13 @@ class ChainRecorder {
         });
         if (!instances.isEmpty()) {
             // The PostgreSQL driver binds Java arrays as SQL arrays.
-            jdbc.update(INSERT_ENTRIES, instances.toArray(String[]::new), positions.toArray(Long[]::new),
-                    kinds.toArray(String[]::new), keys.toArray(String[]::new), hashes.toArray(String[]::new));
+            jdbc.update(INSERT_ENTRIES, ChainVersion.CURRENT, instances.toArray(String[]::new),
+                    positions.toArray(Long[]::new), kinds.toArray(String[]::new), keys.toArray(String[]::new),
+                    hashes.toArray(String[]::new));
         }
+        // After the entries: the instance's head exists by now, and so do those of the instances it called.
+        entries.stream().filter(entry -> entry.kind() == EntryKind.PROCESS_ENDED).map(ChainEntry::key)
+                .forEach(instance -> jdbc.update(RECORD_REMOVAL_TIME, instance, instance));
     }
 
     /** The entries of one transaction, in the order the engine produced them; chained before it commits. */

@@ -8,15 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -60,23 +61,25 @@ public class TimelineBuilder {
     private final HistoryService history;
     private final AuditFields auditFields;
     private final PublishedEvents events;
+    private final TaskIdentityLinks identityLinks;
     private final int limit;
 
     TimelineBuilder(HistoryService history, AuditFields auditFields, PublishedEvents events,
-                    AuditProperties properties) {
+                    TaskIdentityLinks identityLinks, AuditProperties properties) {
         this.history = history;
         this.auditFields = auditFields;
         this.events = events;
+        this.identityLinks = identityLinks;
         this.limit = properties.timelineLimit();
     }
 
     public HistoricProcessInstance instance(String id) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
-                .singleResult();
-        if (instance == null) {
-            throw new InstanceNotFound(id);
-        }
-        return instance;
+        return find(id).orElseThrow(() -> new InstanceNotFound(id));
+    }
+
+    /** The instance's history, if it exists and the caller may read it. */
+    public Optional<HistoricProcessInstance> find(String id) {
+        return Optional.ofNullable(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult());
     }
 
     public Timeline build(String id) {
@@ -104,11 +107,13 @@ public class TimelineBuilder {
                 .processInstanceId(id));
         Map<String, String> completedBy = completedBy(entries, id);
         Map<String, String> actingFor = actingFor(entries, id);
+        Map<String, List<TaskIdentityLinks.Row>> links = entries.bounded(identityLinks.of(id, limit + 1)).stream()
+                .collect(Collectors.groupingBy(TaskIdentityLinks.Row::taskId));
         Map<String, HistoricTaskInstance> taskByActivityInstance = new HashMap<>();
         for (HistoricTaskInstance task : tasks) {
             taskByActivityInstance.put(task.getActivityInstanceId(), task);
-            addTask(entries, task, completedBy.getOrDefault(task.getId(), task.getAssignee()),
-                    actingFor.get(task.getId()));
+            addTask(entries, task, links.getOrDefault(task.getId(), List.of()),
+                    completedBy.getOrDefault(task.getId(), task.getAssignee()), actingFor.get(task.getId()));
         }
 
         addFormData(entries, instance, taskByActivityInstance, completedBy, actingFor);
@@ -169,12 +174,12 @@ public class TimelineBuilder {
         }
     }
 
-    private void addTask(Entries entries, HistoricTaskInstance task, String actor, String actingFor) {
+    private static void addTask(Entries entries, HistoricTaskInstance task, List<TaskIdentityLinks.Row> links,
+                                String actor, String actingFor) {
         String name = "'" + name(task.getName(), task.getTaskDefinitionKey()) + "'";
         entries.add(task.getStartTime(), TASK_CREATED, "task.created", "Task " + name + " created",
                 task.getTaskDefinitionKey(), null, null, details("taskId", task.getId()));
-        for (HistoricIdentityLinkLog link : entries.bounded(history.createHistoricIdentityLinkLogQuery()
-                .taskId(task.getId()))) {
+        for (TaskIdentityLinks.Row link : links) {
             addIdentityLink(entries, task, name, link);
         }
         if (task.getEndTime() == null) {
@@ -190,22 +195,22 @@ public class TimelineBuilder {
     }
 
     private static void addIdentityLink(Entries entries, HistoricTaskInstance task, String name,
-                                        HistoricIdentityLinkLog link) {
-        boolean added = "add".equals(link.getOperationType());
-        String who = link.getUserId() != null ? link.getUserId() : "group " + link.getGroupId();
-        String summary = switch (link.getType()) {
+                                        TaskIdentityLinks.Row link) {
+        boolean added = "add".equals(link.operationType());
+        String who = link.userId() != null ? link.userId() : "group " + link.groupId();
+        String summary = switch (String.valueOf(link.type())) {
             case "assignee" -> !added ? who + " no longer assigned to task " + name
-                    : who.equals(link.getAssignerId()) ? "Task " + name + " claimed by " + who
+                    : who.equals(link.assignerId()) ? "Task " + name + " claimed by " + who
                     : "Task " + name + " assigned to " + who
-                            + (link.getAssignerId() == null ? "" : " by " + link.getAssignerId());
+                            + (link.assignerId() == null ? "" : " by " + link.assignerId());
             case "candidate" -> added ? "Task " + name + " offered to " + who
                     : "Task " + name + " no longer offered to " + who;
             case "owner" -> added ? who + " became owner of task " + name : who + " no longer owner of task " + name;
-            default -> "Task " + name + ": " + link.getType() + " " + link.getOperationType() + " " + who;
+            default -> "Task " + name + ": " + link.type() + " " + link.operationType() + " " + who;
         };
-        entries.add(link.getTime(), ASSIGNMENT, "task." + link.getType() + (added ? ".added" : ".removed"), summary,
-                task.getTaskDefinitionKey(), link.getAssignerId(), null,
-                details("taskId", task.getId(), "userId", link.getUserId(), "groupId", link.getGroupId()));
+        entries.add(link.time(), ASSIGNMENT, "task." + link.type() + (added ? ".added" : ".removed"), summary,
+                task.getTaskDefinitionKey(), link.assignerId(), null,
+                details("taskId", task.getId(), "userId", link.userId(), "groupId", link.groupId()));
     }
 
     /** Values of the variables the model marks auditable, each attributed to the task whose completion set it. */

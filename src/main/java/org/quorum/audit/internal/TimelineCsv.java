@@ -9,13 +9,15 @@ import org.quorum.audit.TimelineEntry;
 
 /**
  * A timeline as CSV (RFC 4180): a header row, CRLF line ends, every field quoted with inner quotes doubled.
- * A field that a spreadsheet would run as a formula (starting with =, +, - or @) gets a leading apostrophe,
- * so that opening an export cannot execute what a user typed into a form.
+ * A field that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: the
+ * OWASP list for CSV injection) gets a leading apostrophe, so that opening an export cannot execute what a user
+ * typed into a form.
  */
 public final class TimelineCsv {
 
     static final List<String> HEADER = List.of("time", "kind", "summary", "activity", "actor", "acting for",
             "details");
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private TimelineCsv() {
     }
@@ -36,7 +38,7 @@ public final class TimelineCsv {
     }
 
     static String field(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
