@@ -31,6 +31,7 @@ import org.quorum.audit.InstanceNotFound;
 import org.quorum.audit.InstanceSummary;
 import org.quorum.audit.Timeline;
 import org.quorum.audit.TimelineEntry;
+import org.quorum.infrastructure.camunda.QueryPages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -360,7 +361,7 @@ public class TimelineBuilder {
         }
 
         <T> List<T> bounded(Query<?, T> query) {
-            return bounded(query.listPage(0, limit + 1));
+            return bounded(QueryPages.first(query, limit + 1));
         }
 
         <T> List<T> bounded(List<T> rows) {
