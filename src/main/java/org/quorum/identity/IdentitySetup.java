@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.quorum.infrastructure.camunda.QueryPages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -150,7 +151,8 @@ public class IdentitySetup {
             grant(group, Resources.FILTER, mine, Permissions.READ);
             grant(group, Resources.FILTER, groups, Permissions.READ);
         }
-        filterService.createFilterQuery().list().stream().filter(f -> f.getOwner() != null).forEach(this::disown);
+        QueryPages.all(filterService.createFilterQuery()).stream().filter(f -> f.getOwner() != null)
+                .forEach(this::disown);
     }
 
     private String ensureFilter(String name, int priority, TaskQuery query) {

@@ -59,7 +59,7 @@ class ReplayClient {
         query.put("taskDefinitionKey", taskKey);
         Instant deadline = Instant.now().plus(STEP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode found = post(user, "/engine-rest/task", query);
+            JsonNode found = post(user, "/engine-rest/task?maxResults=1", query);
             if (found != null && found.size() > 0) {
                 return found.get(0);
             }

@@ -61,7 +61,7 @@ class TaskAuthorizationsIT {
     }
 
     private String taskOf(String processInstanceId, String user, String taskKey) {
-        JsonNode tasks = call(user, HttpMethod.GET, "/engine-rest/task?processInstanceId=" + processInstanceId
+        JsonNode tasks = call(user, HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceId=" + processInstanceId
                 + "&taskDefinitionKey=" + taskKey, null).getBody();
         assertThat(tasks).as("%s sees %s", user, taskKey).hasSize(1);
         return tasks.get(0).path("id").asText();

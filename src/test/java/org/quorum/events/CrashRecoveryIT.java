@@ -132,7 +132,7 @@ class CrashRecoveryIT {
         JsonNode instance = rest(port, "POST", "/engine-rest/process-definition/key/events-fixture/start",
                 "{\"businessKey\":\"" + businessKey + "\"}");
         String id = instance.path("id").asText();
-        JsonNode task = rest(port, "GET", "/engine-rest/task?processInstanceId=" + id, null).get(0);
+        JsonNode task = rest(port, "GET", "/engine-rest/task?maxResults=50&processInstanceId=" + id, null).get(0);
         rest(port, "POST", "/engine-rest/task/" + task.path("id").asText() + "/complete", "{}");
         return id;
     }

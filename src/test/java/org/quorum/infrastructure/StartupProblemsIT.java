@@ -71,7 +71,7 @@ class StartupProblemsIT {
             closedPort = socket.getLocalPort();
         }
         try (ConfigurableApplicationContext app = StandaloneQuorum.start(dataDir, List.of(),
-                "quorum.admin.password=s3cret-admin", "spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort)) {
+                "quorum.admin.password=S3cret-Keeper!7", "spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             ResponseEntity<JsonNode> health = new TestRestTemplate()
                     .getForEntity("http://127.0.0.1:" + port + "/actuator/health", JsonNode.class);
@@ -81,8 +81,8 @@ class StartupProblemsIT {
             assertThat(health.getBody().path("components").path("kafka").path("status").asText())
                     .isEqualTo("WARNING");
             assertThat(health.getBody().path("components").path("db").path("status").asText()).isEqualTo("UP");
-            assertThat(new TestRestTemplate("admin", "s3cret-admin").getForEntity(
-                    "http://127.0.0.1:" + port + "/engine-rest/task", String.class).getStatusCode())
+            assertThat(new TestRestTemplate("admin", "S3cret-Keeper!7").getForEntity(
+                    "http://127.0.0.1:" + port + "/engine-rest/task?maxResults=50", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
         }
     }

@@ -230,9 +230,11 @@ class DecisionIntegrityAbuseIT {
                 new Attempt("a shared filter deleted", "officer", HttpMethod.DELETE,
                         "/engine-rest/filter/" + myTasks, null, 403),
                 new Attempt("an expression in a filter's extending query", "officer", HttpMethod.POST,
-                        "/engine-rest/filter/" + myTasks + "/list", Map.of("assigneeExpression", expression), 400),
+                        "/engine-rest/filter/" + myTasks + "/list?firstResult=0&maxResults=10",
+                        Map.of("assigneeExpression", expression), 400),
                 new Attempt("an expression in an ad-hoc task query", "officer", HttpMethod.POST,
-                        "/engine-rest/task", Map.of("assigneeExpression", expression), 400),
+                        "/engine-rest/task?firstResult=0&maxResults=10", Map.of("assigneeExpression", expression),
+                        400),
                 // Quorum's API: anonymous and wrong users
                 new Attempt("anonymous starts a request", null, HttpMethod.POST, "/api/endorsement-requests",
                         validRequest(), 401),

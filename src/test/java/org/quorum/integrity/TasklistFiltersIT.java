@@ -24,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 @QuorumIntegrationTest
 class TasklistFiltersIT {
 
+    private static final String FILTERS = "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=50";
+
     @Autowired
     TestRestTemplate http;
 
@@ -35,8 +37,8 @@ class TasklistFiltersIT {
                 .path("processInstanceId").asText();
 
         String groupTasks = filterId("officer", "My group tasks");
-        JsonNode listed = call("officer", HttpMethod.POST, "/engine-rest/filter/" + groupTasks + "/list",
-                Map.of("processInstanceId", request)).getBody();
+        JsonNode listed = call("officer", HttpMethod.POST, "/engine-rest/filter/" + groupTasks
+                + "/list?firstResult=0&maxResults=50", Map.of("processInstanceId", request)).getBody();
         assertThat(listed).as("My group tasks lists the secretariat's check").hasSize(1);
         assertThat(listed.get(0).path("taskDefinitionKey").asText()).isEqualTo("Task_CheckCompleteness");
 
@@ -56,7 +58,7 @@ class TasklistFiltersIT {
     }
 
     private String filterId(String user, String name) {
-        JsonNode filters = call(user, HttpMethod.GET, "/engine-rest/filter?resourceType=Task", null).getBody();
+        JsonNode filters = call(user, HttpMethod.GET, FILTERS, null).getBody();
         for (JsonNode filter : filters) {
             if (filter.path("name").asText().equals(name)) {
                 return filter.path("id").asText();
@@ -67,7 +69,7 @@ class TasklistFiltersIT {
 
     private List<String> filterNames(String user) {
         List<String> names = new ArrayList<>();
-        call(user, HttpMethod.GET, "/engine-rest/filter?resourceType=Task", null).getBody()
+        call(user, HttpMethod.GET, FILTERS, null).getBody()
                 .forEach(f -> names.add(f.path("name").asText()));
         return names;
     }

@@ -36,6 +36,7 @@ public final class StandaloneQuorum {
         // As command-line arguments, so that they override application.yaml (as an operator's would).
         return new SpringApplicationBuilder(QuorumApplication.class)
                 .profiles(profiles.toArray(String[]::new))
+                .listeners(new ForgetFailedWebapps())
                 .run(all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }
 

@@ -32,6 +32,7 @@ import org.quorum.audit.InstanceNotFound;
 import org.quorum.audit.InstanceSummary;
 import org.quorum.audit.Timeline;
 import org.quorum.audit.TimelineEntry;
+import org.quorum.infrastructure.camunda.QueryPages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -365,7 +366,7 @@ public class TimelineBuilder {
         }
 
         <T> List<T> bounded(Query<?, T> query) {
-            return bounded(query.listPage(0, limit + 1));
+            return bounded(QueryPages.first(query, limit + 1));
         }
 
         <T> List<T> bounded(List<T> rows) {

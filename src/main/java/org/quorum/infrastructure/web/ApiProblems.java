@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors of Quorum's own API as RFC 9457 problem details: every invalid field listed at once under
- * {@code errors}, a field Jackson cannot read named, and the engine's authorization refusals as 403.
+ * {@code errors}, a field Jackson cannot read named, and the engine's authorization refusals as 403; none carries
+ * an exception's text. What no advice handles is answered by {@link UnexpectedApiErrors}.
  * Feature-specific advices (e.g. position rules) take precedence over this one.
  */
 @RestControllerAdvice(basePackages = "org.quorum")
@@ -56,17 +57,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                     .collect(Collectors.joining("."));
-            problem.setDetail("Field '%s' has a value of the wrong form: %s".formatted(field,
-                    mapping.getOriginalMessage().lines().findFirst().orElse("")));
+            // Jackson's own message names Java types and parser internals: the field and the expected form only.
+            problem.setDetail("Field '%s' has a value of the wrong form".formatted(field));
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "has a value of the wrong form "
                     + "(dates are ISO-8601, e.g. 2027-05-15T09:00:00Z)")));
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * Names the permission and kind of resource the user lacks, not the engine's message: that one lists the ids
+     * of the resources checked (instances, tasks, executions), which the caller may not know and need not learn.
+     */
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail forbidden(AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        List<String> missing = e.getMissingAuthorizations().stream()
+                .map(m -> m.getViolatedPermissionName() + " on " + m.getResourceType()).distinct().toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, missing.isEmpty()
+                ? "Your groups do not allow this"
+                : "Your groups do not allow this: it needs " + String.join(" or ", missing));
         problem.setTitle("Not allowed");
         return problem;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.quorum.infrastructure.camunda.QueryPages;
 import org.springframework.http.MediaType;
 
 /**
@@ -47,7 +48,7 @@ public final class CamundaCredentials {
     }
 
     public List<String> groupsOf(String userId) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return QueryPages.all(identity.createGroupQuery().groupMember(userId)).stream().map(Group::getId).toList();
     }
 
     /** Writes a refusal as {@code application/problem+json}. */

@@ -19,8 +19,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.quorum.events.ActingFor;
 import org.quorum.infrastructure.camunda.EngineClock;
+import org.quorum.infrastructure.camunda.QueryPages;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Position;
 import org.quorum.positions.Positions;
@@ -139,8 +141,8 @@ public class TaskRouting {
         Position position = store.find(positionCode).orElseThrow();
         Optional<Incumbent> incumbent = incumbent(positionCode);
         int moved = 0;
-        for (Task task : tasks.createTaskQuery().taskVariableValueEquals(Positions.TASK_VARIABLE, positionCode)
-                .list()) {
+        TaskQuery ofPosition = tasks.createTaskQuery().taskVariableValueEquals(Positions.TASK_VARIABLE, positionCode);
+        for (Task task : QueryPages.all(ofPosition)) {
             if (incumbent.isPresent() && !incumbent.get().userId().equals(task.getAssignee())) {
                 tasks.setAssignee(task.getId(), incumbent.get().userId());
                 moved++;
