@@ -1,6 +1,7 @@
 package org.quorum.audit;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.quorum.infrastructure.web.Refusals;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +20,7 @@ class AuditProblems extends ResponseEntityExceptionHandler {
     /** The engine refused a read the user's authorizations do not allow. */
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ProblemDetail> forbidden(AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, Refusals.detail(e));
         problem.setTitle("Not authorized");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

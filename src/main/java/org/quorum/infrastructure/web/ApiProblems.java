@@ -65,17 +65,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /**
-     * Names the permission and kind of resource the user lacks, not the engine's message: that one lists the ids
-     * of the resources checked (instances, tasks, executions), which the caller may not know and need not learn.
-     */
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail forbidden(AuthorizationException e) {
-        List<String> missing = e.getMissingAuthorizations().stream()
-                .map(m -> m.getViolatedPermissionName() + " on " + m.getResourceType()).distinct().toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, missing.isEmpty()
-                ? "Your groups do not allow this"
-                : "Your groups do not allow this: it needs " + String.join(" or ", missing));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, Refusals.detail(e));
         problem.setTitle("Not allowed");
         return problem;
     }

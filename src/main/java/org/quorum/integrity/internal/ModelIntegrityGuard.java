@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -53,6 +52,7 @@ import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCm
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.quorum.events.ActingFor;
 import org.quorum.identity.Groups;
+import org.quorum.integrity.IntegrityRefusal;
 import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Positions;
@@ -200,7 +200,7 @@ final class ModelIntegrityGuard extends CommandInterceptor {
                 .toLowerCase();
     }
 
-    private static AuthorizationException refused(Authentication caller, String reason) {
-        return new AuthorizationException("User '%s' may not do this: %s.".formatted(caller.getUserId(), reason));
+    private static IntegrityRefusal refused(Authentication caller, String reason) {
+        return new IntegrityRefusal("User '%s' may not do this: %s.".formatted(caller.getUserId(), reason));
     }
 }
