@@ -155,7 +155,6 @@ class CamundaRestProblems {
             response.resetBuffer();
             response.setStatus((Integer) problem.get("status"));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getOutputStream().write(json.writeValueAsBytes(problem));
         }
     }

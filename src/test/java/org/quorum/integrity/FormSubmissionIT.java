@@ -1,0 +1,218 @@
+package org.quorum.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.quorum.commission.CommissionReviews;
+import org.quorum.support.QuorumIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A task is completed with its form's fields and nothing else, checked on the server whatever the client: through
+ * Camunda's REST API each refusal is a 400 problem naming the offending variable, and nothing changes (no history
+ * row, no outbox row, the task still open); what the form allows goes through.
+ */
+@QuorumIntegrationTest
+class FormSubmissionIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anEligibilityOverrideAtTheCompletenessCheckIsRefusedAndChangesNothing() {
+        String request = endorsementRequest("REQ-FORM-ELIGIBLE");
+        String check = claimed("officer", request, "Task_CheckCompleteness");
+        Footprint before = footprint(request);
+
+        ResponseEntity<JsonNode> refused = call("officer", HttpMethod.POST, "/engine-rest/task/" + check + "/complete",
+                variables(Map.of("checkResult", "COMPLETE", "eligible", true)));
+
+        assertRefused(refused, "eligible");
+        assertThat(refused.getBody().path("message").asText()).contains("eligible", "check-request");
+        assertThat(footprint(request)).as("no history row, no outbox row").isEqualTo(before);
+        assertThat(tasks.createTaskQuery().taskId(check).count()).as("the check is still open").isOne();
+        assertThat(runtime.getVariables(request)).doesNotContainKeys("eligible", "checkResult");
+    }
+
+    @Test
+    void aReadOnlyFieldSentBackWithAnotherValueIsRefusedAndUnchangedItIsAccepted() {
+        String request = endorsementRequest("REQ-FORM-READONLY");
+        String check = claimed("officer", request, "Task_CheckCompleteness");
+        Map<String, Object> asTheFormShowsIt = new LinkedHashMap<>(Map.of(
+                "requestingAdministration", "Canada", "facilityType", "REGIONAL_DOG_TRAINING_CENTRE",
+                "region", "AMERICAS_CARIBBEAN", "facilityEligible", runtime.getVariable(request, "facilityEligible"),
+                "checkResult", "COMPLETE", "missingItems", ""));
+        Footprint before = footprint(request);
+
+        Map<String, Object> otherFacility = new LinkedHashMap<>(asTheFormShowsIt);
+        otherFacility.put("facilityType", "REGIONAL_CUSTOMS_LABORATORY");
+        assertRefused(call("officer", HttpMethod.POST, "/engine-rest/task/" + check + "/submit-form",
+                variables(otherFacility)), "facilityType");
+        assertThat(footprint(request)).isEqualTo(before);
+        assertThat(runtime.getVariable(request, "facilityType")).isEqualTo("REGIONAL_DOG_TRAINING_CENTRE");
+
+        assertThat(call("officer", HttpMethod.POST, "/engine-rest/task/" + check + "/submit-form",
+                variables(asTheFormShowsIt)).getStatusCode()).as("the form as form-js sends it")
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasks.createTaskQuery().processInstanceId(request).taskDefinitionKey("Task_PlaceOnAgenda")
+                .count()).isOne();
+        assertThat(footprint(request)).isNotEqualTo(before);
+    }
+
+    @Test
+    void aCouncilDecisionWithAnOptionTheFormDoesNotOfferIsRefused() {
+        ProcessInstance review = runtime.startProcessInstanceByKey("policy-commission-review", "PC-FORM-VETO",
+                Map.of("itemType", "SG_PRIORITY", "itemTitle", "Revised Kyoto Convention"));
+        // Driven without a signed-in user, as the engine's own work: unchecked. The shared application's job
+        // executor runs the async steps, so each task is awaited rather than its job executed here.
+        completeWhenReady(review, "Task_DraftWorkingPaper", Map.of("workingPaperReference", "PC0123E1",
+                "workingPaperSummary", "Working paper for the Commission"));
+        completeWhenReady(review, "Task_ClearWorkingPaper", Map.of("paperCleared", true));
+        completeWhenReady(review, "Task_ScheduleSession", Map.of("sessionReference", "81st/82nd session",
+                "sessionDate", "2031-12-04T09:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+                .processInstanceId(review.getId()).activityId("Timer_SessionDate").count() == 1);
+        management.executeJob(management.createJobQuery().processInstanceId(review.getId())
+                .activityId("Timer_SessionDate").singleResult().getId());
+        completeWhenReady(review, "Task_RecordCommissionVote", CommissionReviews.votes("ADOPT", 30, 25, 18, 4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceId(review.getId())
+                .taskDefinitionKey("Task_DecideOnRecommendation").count() == 1);
+        String decision = claimed("council", review.getId(), "Task_DecideOnRecommendation");
+        Footprint before = footprint(review.getId());
+
+        ResponseEntity<JsonNode> refused = call("council", HttpMethod.POST,
+                "/engine-rest/task/" + decision + "/submit-form",
+                variables(Map.of("councilDecision", "VETOED", "councilSession", "Council, June 2032")));
+
+        assertRefused(refused, "councilDecision");
+        assertThat(refused.getBody().path("errors").get(0).path("message").asText())
+                .isEqualTo("must be one of APPROVED, APPROVED_AS_AMENDED, REJECTED");
+        assertThat(footprint(review.getId())).isEqualTo(before);
+        assertThat(tasks.createTaskQuery().taskId(decision).count()).isOne();
+    }
+
+    @Test
+    void aStartThroughRestWithAVariableTheStartFormDoesNotHaveIsRefusedNotA500() {
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey("regional-endorsement").count();
+        long events = jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class);
+
+        ResponseEntity<JsonNode> refused = call("officer", HttpMethod.POST,
+                "/engine-rest/process-definition/key/regional-endorsement/start", Map.of("businessKey",
+                        "REQ-FORM-START", "variables", Map.of(
+                                "requestingAdministration", Map.of("value", "Peru"),
+                                "facilityType", Map.of("value", "OTHER"),
+                                "region", Map.of("value", "AMERICAS_CARIBBEAN"),
+                                "requestSummary", Map.of("value", "Recognition"),
+                                "facilityEligible", Map.of("value", true))));
+
+        assertRefused(refused, "facilityEligible");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("regional-endorsement").count())
+                .isEqualTo(instances);
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ?", Long.class,
+                "REQ-FORM-START")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class)).isEqualTo(events);
+    }
+
+    @Test
+    void otherRestErrorsAreProblemDetailsThatKeepCamundasTypeAndMessage() {
+        ResponseEntity<JsonNode> missing = call("officer", HttpMethod.GET, "/engine-rest/task/no-such-task", null);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(missing.getBody().path("status").asInt()).isEqualTo(404);
+        assertThat(missing.getBody().path("type").asText()).isNotBlank();
+        assertThat(missing.getBody().path("message").asText()).contains("no-such-task");
+        assertThat(missing.getBody().path("detail").asText()).isEqualTo(missing.getBody().path("message").asText());
+    }
+
+    private void completeWhenReady(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() == 1);
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+                .singleResult().getId(), variables);
+    }
+
+    private void assertRefused(ResponseEntity<JsonNode> response, String variable) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        JsonNode problem = response.getBody();
+        assertThat(problem.path("type").asText()).isEqualTo("FormSubmissionRejected");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("message").asText()).contains(variable);
+        assertThat(problem.path("errors").findValuesAsText("variable")).containsExactly(variable);
+    }
+
+    private String endorsementRequest(String reference) {
+        return call("officer", HttpMethod.POST, "/api/endorsement-requests", Map.of(
+                "requestingAdministration", "Canada", "facilityType", "REGIONAL_DOG_TRAINING_CENTRE",
+                "region", "AMERICAS_CARIBBEAN", "requestSummary", "Recognition of the dog training centre",
+                "reference", reference)).getBody().path("processInstanceId").asText();
+    }
+
+    private String claimed(String user, String processInstanceId, String taskKey) {
+        String id = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                .singleResult().getId();
+        assertThat(call(user, HttpMethod.POST, "/engine-rest/task/" + id + "/claim", Map.of("userId", user))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        return id;
+    }
+
+    /** What a change to an instance would leave behind: history rows of every kind, and outbox rows. */
+    record Footprint(List<Long> rows) {
+    }
+
+    private Footprint footprint(String processInstanceId) {
+        return new Footprint(List.of(
+                count("select count(*) from act_hi_actinst where proc_inst_id_ = ?", processInstanceId),
+                count("select count(*) from act_hi_taskinst where proc_inst_id_ = ? and end_time_ is not null",
+                        processInstanceId),
+                count("select count(*) from act_hi_varinst where proc_inst_id_ = ?", processInstanceId),
+                count("select count(*) from act_hi_detail where proc_inst_id_ = ?", processInstanceId),
+                count("select count(*) from act_hi_op_log where proc_inst_id_ = ?", processInstanceId),
+                count("select count(*) from quorum_event_outbox where root_process_instance_id = ?",
+                        processInstanceId)));
+    }
+
+    private long count(String sql, String processInstanceId) {
+        return jdbc.queryForObject(sql, Long.class, processInstanceId);
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+        return Map.of("variables", typed);
+    }
+
+    private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
