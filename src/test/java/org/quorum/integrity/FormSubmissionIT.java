@@ -3,6 +3,11 @@ package org.quorum.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import java.util.LinkedHashMap;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,6 +25,7 @@ import org.quorum.commission.CommissionReviews;
 import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,8 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @QuorumIntegrationTest
 class FormSubmissionIT {
 
+    @LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -117,6 +128,58 @@ class FormSubmissionIT {
                 .isEqualTo("must be one of APPROVED, APPROVED_AS_AMENDED, REJECTED");
         assertThat(footprint(review.getId())).isEqualTo(before);
         assertThat(tasks.createTaskQuery().taskId(decision).count()).isOne();
+    }
+
+    @Test
+    void tasklistsSubmitFormIsCheckedTooAndItsMessageNamesTheVariable() throws Exception {
+        String request = endorsementRequest("REQ-FORM-TASKLIST");
+        String check = claimed("officer", request, "Task_CheckCompleteness");
+        Footprint before = footprint(request);
+        Tasklist tasklist = Tasklist.signIn(port, "officer");
+        boolean overridden = !(Boolean) runtime.getVariable(request, "facilityEligible");
+
+        HttpResponse<String> refused = tasklist.post("/camunda/api/engine/engine/default/task/" + check
+                + "/submit-form", "{\"variables\":{\"checkResult\":{\"value\":\"COMPLETE\"},"
+                + "\"facilityEligible\":{\"value\":" + overridden + ",\"type\":\"Boolean\"}}}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.path("message").asText()).as("what Tasklist shows").contains("facilityEligible");
+        assertThat(problem.path("errors").findValuesAsText("variable")).containsExactly("facilityEligible");
+        assertThat(footprint(request)).isEqualTo(before);
+
+        assertThat(tasklist.post("/camunda/api/engine/engine/default/task/" + check + "/submit-form",
+                "{\"variables\":{\"checkResult\":{\"value\":\"COMPLETE\"}}}").statusCode()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(check).count()).isZero();
+    }
+
+    /** Tasklist's own API as the browser uses it: a webapp session and Camunda's CSRF token. */
+    private record Tasklist(HttpClient client, String base, String csrf) {
+
+        static Tasklist signIn(int port, String user) throws Exception {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String base = "http://localhost:" + port;
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base
+                    + "/camunda/app/tasklist/default/")).build(), HttpResponse.BodyHandlers.ofString());
+            String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base
+                            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("Tasklist sign-in: %s", login.body()).isEqualTo(200);
+            // Signing in starts a new session and with it a new token, handed out on the next read.
+            HttpResponse<String> engines = client.send(HttpRequest.newBuilder(URI.create(base
+                    + "/camunda/api/engine/engine")).build(), HttpResponse.BodyHandlers.ofString());
+            return new Tasklist(client, base, engines.headers().firstValue("X-XSRF-TOKEN").orElseThrow());
+        }
+
+        HttpResponse<String> post(String path, String body) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
