@@ -25,7 +25,8 @@ final class AuditFixture {
         this.tasks = tasks;
         this.identity = identity;
         repository.createDeployment().name(KEY).enableDuplicateFiltering(true)
-                .addClasspathResource("org/quorum/audit/audit-fixture.bpmn").deploy();
+                .addClasspathResource("org/quorum/audit/audit-fixture.bpmn")
+                .addClasspathResource("org/quorum/audit/audit-fixture-check.form").deploy();
     }
 
     String start(String businessKey) {
