@@ -215,6 +215,23 @@ class FormSubmissionIT {
         assertThat(missing.getBody().path("detail").asText()).isEqualTo(missing.getBody().path("message").asText());
     }
 
+    @Test
+    void aServerErrorShowsNoExceptionTextOnlyAnIdThatIsLogged() {
+        String id = runtime.startProcessInstanceByKey("events-fixture", Map.of("fail", true)).getId();
+        String task = tasks.createTaskQuery().processInstanceId(id).singleResult().getId();
+
+        ResponseEntity<JsonNode> failed = call("officer", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+                Map.of());
+
+        assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(failed.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(failed.getBody().toString()).as("the delegate's exception stays in the log")
+                .doesNotContain("failing on purpose").doesNotContain("Exception");
+        assertThat(failed.getBody().path("errorId").asText()).isNotBlank();
+        assertThat(failed.getBody().path("message").asText()).contains(failed.getBody().path("errorId").asText());
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isOne();
+    }
+
     private void completeWhenReady(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
         await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() == 1);
