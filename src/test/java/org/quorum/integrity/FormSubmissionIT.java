@@ -205,6 +205,25 @@ class FormSubmissionIT {
     }
 
     @Test
+    void quorumsApiStartIsCheckedAgainstTheStartFormToo() {
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey("regional-endorsement").count();
+        long events = jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class);
+
+        ResponseEntity<JsonNode> refused = call("officer", HttpMethod.POST, "/api/endorsement-requests", Map.of(
+                "requestingAdministration", "Canada\u0007", "facilityType", "OTHER",
+                "region", "AMERICAS_CARIBBEAN", "requestSummary", "Recognition"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(refused.getBody().path("errors").findValuesAsText("field"))
+                .containsExactly("requestingAdministration");
+        assertThat(refused.getBody().path("message").asText()).contains("control characters");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("regional-endorsement").count())
+                .isEqualTo(instances);
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class)).isEqualTo(events);
+    }
+
+    @Test
     void otherRestErrorsAreProblemDetailsThatKeepCamundasTypeAndMessage() {
         ResponseEntity<JsonNode> missing = call("officer", HttpMethod.GET, "/engine-rest/task/no-such-task", null);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
