@@ -1,6 +1,7 @@
 package org.quorum.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
@@ -16,9 +17,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.quorum.commission.CommissionReviews;
@@ -54,6 +57,10 @@ class FormSubmissionIT {
     TaskService tasks;
     @Autowired
     ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProcessEngineConfigurationImpl engine;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -221,6 +228,27 @@ class FormSubmissionIT {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("regional-endorsement").count())
                 .isEqualTo(instances);
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class)).isEqualTo(events);
+    }
+
+    @Test
+    void onlyTopLevelCommandsOfASignedInUserAreChecked() {
+        Map<String, Object> notTheForm = Map.of("requestingAdministration", "Peru", "facilityType", "OTHER",
+                "region", "AMERICAS_CARIBBEAN", "requestSummary", "Recognition", "priority", "HIGH");
+        String nested;
+        identity.setAuthentication("officer", List.of("secretariat"));
+        try {
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey("regional-endorsement", notTheForm))
+                    .isInstanceOf(FormSubmissionRejected.class).hasMessageContaining("priority");
+            nested = engine.getCommandExecutorTxRequired().execute(context ->
+                    runtime.startProcessInstanceByKey("regional-endorsement", notTheForm).getId());
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(runtime.getVariable(nested, "priority")).as("a command inside a command is the engine's own")
+                .isEqualTo("HIGH");
+        String unauthenticated = runtime.startProcessInstanceByKey("regional-endorsement", notTheForm).getId();
+        assertThat(runtime.getVariable(unauthenticated, "priority")).as("no signed-in user: engine work")
+                .isEqualTo("HIGH");
     }
 
     @Test
