@@ -26,7 +26,8 @@ public final class AuditFixture {
         this.tasks = tasks;
         this.identity = identity;
         repository.createDeployment().name(KEY).enableDuplicateFiltering(true)
-                .addClasspathResource("org/quorum/audit/audit-fixture.bpmn").deploy();
+                .addClasspathResource("org/quorum/audit/audit-fixture.bpmn")
+                .addClasspathResource("org/quorum/audit/audit-fixture-check.form").deploy();
     }
 
     public String start(String businessKey) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.quorum.integrity.FormSubmissionRejected;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors of Quorum's own API as RFC 9457 problem details: every invalid field listed at once under
- * {@code errors}, a field Jackson cannot read named, and the engine's authorization refusals as 403; none carries
- * an exception's text. What no advice handles is answered by {@link UnexpectedApiErrors}.
+ * {@code errors}, a field Jackson cannot read named, a start refused by its Camunda Form as 400 with each variable
+ * under {@code errors}, and the engine's authorization refusals as 403; none carries an exception's text. What no
+ * advice handles is answered by {@link UnexpectedApiErrors}.
  * Feature-specific advices (e.g. position rules) take precedence over this one.
  */
 @RestControllerAdvice(basePackages = "org.quorum")
@@ -63,6 +65,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     + "(dates are ISO-8601, e.g. 2027-05-15T09:00:00Z)")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A start whose variables do not fit the start event's Camunda Form (checked inside the engine). */
+    @ExceptionHandler(FormSubmissionRejected.class)
+    ProblemDetail formRejected(FormSubmissionRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Submission does not fit the form");
+        problem.setProperty("message", e.getMessage());
+        problem.setProperty("errors", e.violations().stream().map(v -> Map.of("field", v.variable(),
+                "variable", v.variable(), "message", v.message())).toList());
+        return problem;
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -11,8 +11,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs the integrity guard inside the engine, after the command context interceptor so that it runs in the
- * command's own transaction: a refusal rolls back with the command, and nothing of it is written or published.
+ * Installs Quorum's integrity checks inside the engine, so that Tasklist, the REST API, Quorum's API and any Java
+ * caller obey alike. Both run after the command context interceptor, in the command's own transaction: a refusal
+ * rolls back with the command, and nothing of it is written or published. In order:
+ * <ol>
+ *   <li>the form check ({@link FormSubmissionInterceptors}: a pre interceptor marks the top-level completion or
+ *   start, a post interceptor checks it against the step's Camunda Form), so that a submission that does not fit
+ *   its form is answered 400 naming each variable;</li>
+ *   <li>the {@link ModelIntegrityGuard}: administrators-only commands, the engine's markers, the incumbent rule.</li>
+ * </ol>
  */
 @Component
 class IntegrityPlugin extends AbstractProcessEnginePlugin {
@@ -28,9 +35,16 @@ class IntegrityPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+        }
         if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
+        // The identity service exists only once the engine is built; it is read per command.
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new FormSubmissionInterceptors.Marker(
+                () -> configuration.getIdentityService().getCurrentAuthentication() != null));
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormSubmissionInterceptors.Check());
         configuration.getCustomPostCommandInterceptorsTxRequired().add(new ModelIntegrityGuard(positions));
         // Spring's engine factory made its expression manager before the plugins ran, seeing every bean.
         configuration.setExpressionManager(new SpringExpressionManager(context, new ProcessBeans(context)));

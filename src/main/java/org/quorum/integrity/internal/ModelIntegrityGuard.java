@@ -156,12 +156,11 @@ final class ModelIntegrityGuard extends CommandInterceptor {
     }
 
     private void checkCompletion(CommandContext context, Authentication caller, Command<?> command) {
-        String taskId = (String) CommandFields.read(command, "taskId");
-        Object variables = CommandFields.read(command, command instanceof SubmitTaskFormCmd ? "properties"
-                : "variables");
-        if (variables instanceof Map<?, ?> map) {
-            for (Object name : map.keySet()) {
-                if (ENGINE_MARKERS.contains(String.valueOf(name))) {
+        Submission submission = Submission.of(command);
+        String taskId = submission.taskId();
+        if (submission.variables() != null) {
+            for (String name : submission.variables().keySet()) {
+                if (ENGINE_MARKERS.contains(name)) {
                     throw refused(caller, "variable '%s' is written by the engine only".formatted(name));
                 }
             }

@@ -1,0 +1,51 @@
+package org.quorum.integrity;
+
+import java.util.Optional;
+
+/**
+ * Hands a form rejection from the engine to the web layer of the same request.
+ * <p>
+ * Camunda's REST API (both {@code /engine-rest} and Tasklist's {@code /camunda/api/engine}) catches engine
+ * exceptions and answers with its own JSON (for a start, even as a 500), so the {@link FormSubmissionRejected}
+ * with its list of violations never reaches a servlet filter. The filter opens a scope around the request; the
+ * engine-side check records its rejection into it (same thread: Camunda's commands run on the request thread).
+ * Outside a scope (job executor, Quorum's own API, tests) recording does nothing.
+ */
+public final class RejectionScope implements AutoCloseable {
+
+    private static final ThreadLocal<RejectionScope> CURRENT = new ThreadLocal<>();
+
+    private final RejectionScope outer;
+    private FormSubmissionRejected rejection;
+
+    private RejectionScope(RejectionScope outer) {
+        this.outer = outer;
+    }
+
+    public static RejectionScope open() {
+        RejectionScope scope = new RejectionScope(CURRENT.get());
+        CURRENT.set(scope);
+        return scope;
+    }
+
+    /** Called by the engine-side check when it refuses a submission; the last rejection of the request wins. */
+    public static void record(FormSubmissionRejected rejected) {
+        RejectionScope scope = CURRENT.get();
+        if (scope != null) {
+            scope.rejection = rejected;
+        }
+    }
+
+    public Optional<FormSubmissionRejected> rejection() {
+        return Optional.ofNullable(rejection);
+    }
+
+    @Override
+    public void close() {
+        if (outer == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(outer);
+        }
+    }
+}
