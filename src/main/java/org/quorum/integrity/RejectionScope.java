@@ -17,6 +17,7 @@ public final class RejectionScope implements AutoCloseable {
 
     private final RejectionScope outer;
     private FormSubmissionRejected rejection;
+    private String notFound;
 
     private RejectionScope(RejectionScope outer) {
         this.outer = outer;
@@ -34,6 +35,21 @@ public final class RejectionScope implements AutoCloseable {
         if (scope != null) {
             scope.rejection = rejected;
         }
+    }
+
+    /**
+     * Called by the engine-side check when the task a caller completes does not exist: Camunda's REST API would
+     * answer that as a server error (500), though the caller's id is what is wrong.
+     */
+    public static void recordNotFound(String message) {
+        RejectionScope scope = CURRENT.get();
+        if (scope != null) {
+            scope.notFound = message;
+        }
+    }
+
+    public Optional<String> notFound() {
+        return Optional.ofNullable(notFound);
     }
 
     public Optional<FormSubmissionRejected> rejection() {

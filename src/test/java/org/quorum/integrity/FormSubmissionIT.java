@@ -224,7 +224,7 @@ class FormSubmissionIT {
         assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(refused.getBody().path("errors").findValuesAsText("field"))
                 .containsExactly("requestingAdministration");
-        assertThat(refused.getBody().path("message").asText()).contains("control characters");
+        assertThat(refused.getBody().path("errors").get(0).path("message").asText()).contains("control characters");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("regional-endorsement").count())
                 .isEqualTo(instances);
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class)).isEqualTo(events);

@@ -40,7 +40,9 @@ final class FormSubmissionCheck {
         if (submission.completesATask()) {
             TaskEntity task = context.getTaskManager().findTaskById(submission.taskId());
             if (task == null) {
-                return; // the command itself answers "task not found"
+                String message = "No task " + submission.taskId() + " (it was completed, or the id is wrong)";
+                RejectionScope.recordNotFound(message);
+                throw new NotFoundException(message);
             }
             for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
                 checker.checkTaskWork(task);
