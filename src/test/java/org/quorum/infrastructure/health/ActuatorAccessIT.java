@@ -41,6 +41,8 @@ class ActuatorAccessIT {
         assertThat(health.getBody().path("components").path("db").path("details").path("database").asText())
                 .isEqualTo("PostgreSQL");
         assertThat(health.getBody().path("components").has("kafka")).isTrue();
+        assertThat(health.getBody().path("components").path("readinessState").path("status").asText())
+                .as("the overall status waits for readiness too").isEqualTo("UP");
     }
 
     @Test
