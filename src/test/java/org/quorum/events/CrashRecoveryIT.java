@@ -64,7 +64,7 @@ class CrashRecoveryIT {
             String database = "jdbc:postgresql://127.0.0.1:" + postgres.postgres().getPort() + "/quorum";
 
             int port = freePort();
-            Process doomed = startNodeInItsOwnJvm(database, port, "127.0.0.1:" + freePort());
+            Process doomed = startNodeInItsOwnJvm(database, postgres.password(), port, "127.0.0.1:" + freePort());
             List<String> ids = new ArrayList<>();
             List<String> committed;
             try {
@@ -84,6 +84,7 @@ class CrashRecoveryIT {
             try (ConfigurableApplicationContext survivor = StandaloneQuorum.startDemo(dataDir.resolve("b"),
                     "spring.datasource.url=" + database,
                     "spring.datasource.username=postgres",
+                    "spring.datasource.password=" + postgres.password(),
                     "spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
                  EventsConsumer consumer = new EventsConsumer(broker.bootstrapServers(), TOPIC)) {
                 List<String> delivered = new ArrayList<>();
@@ -99,7 +100,8 @@ class CrashRecoveryIT {
         }
     }
 
-    private Process startNodeInItsOwnJvm(String database, int port, String unreachableKafka) throws IOException {
+    private Process startNodeInItsOwnJvm(String database, String password, int port, String unreachableKafka)
+            throws IOException {
         Path log = Path.of("target", "crash-recovery-node.log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -115,6 +117,7 @@ class CrashRecoveryIT {
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=postgres",
+                "--spring.datasource.password=" + password,
                 "--spring.kafka.bootstrap-servers=" + unreachableKafka,
                 "--quorum.embedded.data-dir=" + dataDir.resolve("doomed"))
                 .directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile())

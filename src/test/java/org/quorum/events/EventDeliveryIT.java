@@ -92,6 +92,7 @@ class EventDeliveryIT {
             try (ConfigurableApplicationContext second = StandaloneQuorum.startDemo(dataDir.resolve("second"),
                     "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.postgres().getPort() + "/quorum",
                     "spring.datasource.username=postgres",
+                    "spring.datasource.password=" + postgres.password(),
                     "spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
                  EventsConsumer consumer = new EventsConsumer(broker.bootstrapServers(), TOPIC)) {
                 List<String> ids = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.quorum.events.internal;
 
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -14,7 +16,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.quorum.events.EventsProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -61,17 +65,43 @@ class EventsConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "quorum.events.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties kafkaProperties,
-                            KafkaConnectionDetails connection, CloudEventMapper cloudEvents, DeadLetters deadLetters,
-                            KafkaAdmin kafkaAdmin, EventsProperties properties, OutboxBacklog backlog,
-                            OutboxSignal signal, MeterRegistry registry) {
+    OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> database, JdbcTemplate jdbc,
+                            KafkaProperties kafkaProperties, KafkaConnectionDetails connection,
+                            CloudEventMapper cloudEvents, DeadLetters deadLetters, KafkaAdmin kafkaAdmin,
+                            EventsProperties properties, OutboxBacklog backlog, OutboxSignal signal,
+                            MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties(null));
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "quorum-outbox-relay");
         config.putAll(OutboxRelay.producerOverrides());
         KafkaProducer<String, CloudEvent> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
-        return new OutboxRelay(dataSource, jdbc, producer, cloudEvents, deadLetters, kafkaAdmin, properties, backlog,
+        RelayLeadership leadership = new RelayLeadership(relaySessions(database.getIfAvailable(), dataSource));
+        return new OutboxRelay(leadership, jdbc, producer, cloudEvents, deadLetters, kafkaAdmin, properties, backlog,
                 signal, registry);
+    }
+
+    /**
+     * Sessions of the relay's own, opened with the application's connection settings but outside its pool (see
+     * {@link RelayLeadership}). Bounded waits, so that a database that stopped answering cannot hold the relay's
+     * thread; TCP keep-alive, so that a vanished server is noticed on an idle session too.
+     */
+    static RelayLeadership.ConnectionSource relaySessions(JdbcConnectionDetails database, DataSource dataSource) {
+        if (database == null || database.getJdbcUrl() == null || !database.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            return dataSource::getConnection;
+        }
+        Properties settings = new Properties();
+        if (database.getUsername() != null) {
+            settings.setProperty("user", database.getUsername());
+        }
+        if (database.getPassword() != null) {
+            settings.setProperty("password", database.getPassword());
+        }
+        settings.setProperty("ApplicationName", "quorum-outbox-relay");
+        settings.setProperty("connectTimeout", "5");
+        settings.setProperty("socketTimeout", "30");
+        settings.setProperty("tcpKeepAlive", "true");
+        String url = database.getJdbcUrl();
+        return () -> DriverManager.getConnection(url, settings);
     }
 }

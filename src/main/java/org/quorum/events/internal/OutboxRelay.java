@@ -1,9 +1,5 @@
 package org.quorum.events.internal;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,8 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-
-import javax.sql.DataSource;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -34,10 +28,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Publishes outbox rows to Kafka in id order and marks them sent, on its own thread: the engine never waits
- * for Kafka. One node at a time relays (the holder of a PostgreSQL advisory lock on a dedicated connection);
- * the others stand by and take over within a poll interval if it dies, so every event goes out once in
- * normal operation and one key's events keep their order. After a crash between send and mark, the unmarked
- * rows are sent again with the same CloudEvent id.
+ * for Kafka. One node at a time relays (see {@link RelayLeadership}: the holder of a PostgreSQL advisory lock on
+ * a dedicated session, confirmed on that session before every send and again, inside the statement, when
+ * marking); the others stand by and take over within ten poll intervals if it dies or loses its session, so
+ * every event goes out once in normal operation and one key's events keep their order. After a crash between
+ * send and mark, or a lost session, the unmarked rows are sent again with the same CloudEvent id.
  * <p>
  * Written by hand because the libraries the issue names do not fit: Spring Modulith's event publication
  * registry does not order by key nor number events per instance, and Debezium would add a WAL connector
@@ -45,7 +40,6 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 class OutboxRelay implements SmartLifecycle {
 
-    static final long LEADER_LOCK_KEY = 0x51554F52554FL;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String SELECT_UNSENT = """
             select id, event_id, topic, record_key, sequence, event_type, subject, occurred_at, process_definition_key,
@@ -55,9 +49,10 @@ class OutboxRelay implements SmartLifecycle {
     private static final String MARK_SENT = """
             update quorum_event_outbox o set sent_at = now(), kafka_partition = s.kafka_partition,
                 kafka_offset = s.kafka_offset
-            from unnest(?::bigint[], ?::integer[], ?::bigint[]) as s(id, kafka_partition, kafka_offset) where o.id = s.id""";
+            from unnest(?::bigint[], ?::integer[], ?::bigint[]) as s(id, kafka_partition, kafka_offset)
+            where o.id = s.id and\s""" + RelayLeadership.HELD_BY_THIS_SESSION;
 
-    private final DataSource dataSource;
+    private final RelayLeadership leadership;
     private final JdbcTemplate jdbc;
     private final Producer<String, CloudEvent> producer;
     private final CloudEventMapper cloudEvents;
@@ -72,12 +67,11 @@ class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean topicsReady;
     private Thread thread;
-    private Connection leaderConnection;
 
-    OutboxRelay(DataSource dataSource, JdbcTemplate jdbc, Producer<String, CloudEvent> producer,
+    OutboxRelay(RelayLeadership leadership, JdbcTemplate jdbc, Producer<String, CloudEvent> producer,
                 CloudEventMapper cloudEvents, DeadLetters deadLetters, KafkaAdmin kafkaAdmin,
                 EventsProperties properties, OutboxBacklog backlog, OutboxSignal signal, MeterRegistry registry) {
-        this.dataSource = dataSource;
+        this.leadership = leadership;
         this.jdbc = jdbc;
         this.producer = producer;
         this.cloudEvents = cloudEvents;
@@ -111,7 +105,7 @@ class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        releaseLeadership();
+        leadership.release();
         producer.close(Duration.ofSeconds(5));
     }
 
@@ -123,14 +117,11 @@ class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                if (!isLeader()) {
-                    Thread.sleep(settings.pollInterval().multipliedBy(10).toMillis());
-                    continue;
-                }
-                switch (relayOnce()) {
+                switch (round()) {
                     case AT_ONCE -> { }
                     case WHEN_WRITTEN -> signal.await(settings.pollInterval());
                     case AFTER_BACKOFF -> Thread.sleep(settings.retryBackoff().toMillis());
+                    case STANDING_BY -> Thread.sleep(settings.pollInterval().multipliedBy(10).toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,7 +129,7 @@ class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 failures.increment();
                 log.warn("Outbox relay round failed; retrying in {}: {}", settings.retryBackoff(), e.toString());
-                releaseLeadership();
+                leadership.release();
                 sleepQuietly(settings.retryBackoff());
             }
         }
@@ -151,11 +142,22 @@ class OutboxRelay implements SmartLifecycle {
         /** The outbox is empty: on this node's next commit of events, or after the poll interval. */
         WHEN_WRITTEN,
         /** Kafka did not take everything. */
-        AFTER_BACKOFF
+        AFTER_BACKOFF,
+        /** Another node relays, or this one lost its session: try to take the lead after ten poll intervals. */
+        STANDING_BY
     }
 
-    /** Sends one batch; says when to go again. */
-    Next relayOnce() {
+    /** One round: confirms that this node leads, then sends one batch; says when to go again. */
+    Next round() {
+        return leadership.confirm() ? relayOnce() : Next.STANDING_BY;
+    }
+
+    /** The database backend whose session holds the relay lock for this node; 0 when it does not lead. */
+    int leaderBackendPid() {
+        return leadership.backendPid();
+    }
+
+    private Next relayOnce() {
         List<OutboxRow> rows = jdbc.query(SELECT_UNSENT, ROW, settings.batchSize());
         backlog.checkThreshold();
         if (rows.isEmpty()) {
@@ -204,7 +206,11 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         if (!sent.isEmpty()) {
-            markSent(sent);
+            if (!markSent(sent)) {
+                log.warn("This node lost the relay lock while sending {} events; it leaves them unmarked (the new "
+                        + "leader sends them again with the same ids) and stands by", sent.size());
+                return Next.STANDING_BY;
+            }
             published.increment(sent.size());
         }
         if (incomplete) {
@@ -220,13 +226,16 @@ class OutboxRelay implements SmartLifecycle {
     /**
      * One statement, so one commit, for the whole batch: a JDBC batch of per-row updates on an auto-commit
      * connection commits (and, with synchronous_commit, waits for a WAL flush) once per row. A crash before this
-     * commit resends the batch with the same ids, as it would for any row not yet marked.
+     * commit resends the batch with the same ids, as it would for any row not yet marked. It runs on the session
+     * that holds the relay lock and applies only while it does; false when this node no longer leads.
      */
-    private void markSent(List<Sent> sent) {
+    private boolean markSent(List<Sent> sent) {
         // The PostgreSQL driver binds Java arrays as SQL arrays.
-        jdbc.update(MARK_SENT, sent.stream().map(Sent::id).toArray(Long[]::new),
+        int marked = leadership.markIfLeading(MARK_SENT, sent.stream().map(Sent::id).toArray(Long[]::new),
                 sent.stream().map(Sent::partition).toArray(Integer[]::new),
                 sent.stream().map(Sent::offset).toArray(Long[]::new));
+        // None marked: the session is gone (-1) or no longer holds the lock (0), as the rows were just read unsent.
+        return marked > 0;
     }
 
     private record Sent(long id, int partition, long offset) {
@@ -260,40 +269,6 @@ class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
-        }
-    }
-
-    private boolean isLeader() {
-        if (leaderConnection != null) {
-            return true;
-        }
-        try {
-            Connection connection = dataSource.getConnection();
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("select pg_try_advisory_lock(" + LEADER_LOCK_KEY + ")")) {
-                result.next();
-                if (result.getBoolean(1)) {
-                    leaderConnection = connection;
-                    log.info("This node now relays the event outbox to Kafka");
-                    return true;
-                }
-            }
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("Cannot check outbox relay leadership: {}", e.getMessage());
-        }
-        return false;
-    }
-
-    private void releaseLeadership() {
-        if (leaderConnection != null) {
-            try (Connection connection = leaderConnection; Statement statement = connection.createStatement()) {
-                statement.execute("select pg_advisory_unlock(" + LEADER_LOCK_KEY + ")");
-            } catch (SQLException e) {
-                log.debug("Releasing relay leadership: {}", e.getMessage());
-            } finally {
-                leaderConnection = null;
-            }
         }
     }
 

@@ -15,6 +15,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.quorum.infrastructure.startup.StartupProblem;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one), running inside this JVM with its
@@ -38,6 +39,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public static EmbeddedKafkaBroker start(Path logDir, int port, int controllerPort) throws IOException {
         Files.createDirectories(logDir);
+        refuseIfInUse(logDir);
         Properties config = serverProperties(logDir, port, controllerPort);
         Path configFile = logDir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(configFile)) {
@@ -92,6 +94,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
         return p;
+    }
+
+    /**
+     * The broker runs inside the application, so a killed application leaves no broker behind, only files: the
+     * log folder's {@code .lock} (its OS lock died with the process, so Kafka takes it again) and logs without a
+     * clean-shutdown marker (Kafka recovers them). What must not happen is a second broker on a folder whose
+     * first one still runs in a live application; that is refused here with the setting to change.
+     */
+    private static void refuseIfInUse(Path logDir) throws IOException {
+        Path logs = logDir.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (FolderLock lock = FolderLock.tryTake(logs.resolve(".lock"))) {
+            if (lock == null) {
+                throw new StartupProblem("The embedded Kafka broker's folder " + logs
+                        + " is in use by another running Quorum.",
+                        "Stop the other Quorum first, or give this one its own folder with quorum.embedded.data-dir.");
+            }
+        }
     }
 
     /** Formats the log folder on first start only; formatting again would fail and must not erase data. */

@@ -20,11 +20,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    public static final String USER = "postgres";
+
     private final EmbeddedPostgres postgres;
+    private final String password;
     private final AtomicBoolean zonkyClosedFlag;
 
-    EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
         this.zonkyClosedFlag = closedFlagOf(postgres);
         if (zonkyClosedFlag != null) {
             zonkyClosedFlag.set(true);
@@ -33,6 +37,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public EmbeddedPostgres postgres() {
         return postgres;
+    }
+
+    /** The superuser's password (also in the data folder's {@code postgres.password}). */
+    public String password() {
+        return password;
+    }
+
+    /** The application database on 127.0.0.1. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + EmbeddedPostgresAutoConfiguration.DATABASE;
     }
 
     @Override

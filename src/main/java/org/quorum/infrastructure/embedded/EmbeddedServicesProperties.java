@@ -1,6 +1,7 @@
 package org.quorum.infrastructure.embedded;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,11 +23,14 @@ public record EmbeddedServicesProperties(
      * @param enabled start it when {@code spring.datasource.url} is not set
      * @param port    TCP port on 127.0.0.1; 0 picks a free one
      * @param fsync   keep PostgreSQL's durability settings (fsync, synchronous_commit); tests turn them off
+     * @param shutdownWait how long a PostgreSQL left running by a killed earlier run gets for a fast shutdown
+     *                     before it is shut down immediately
      */
     public record Postgres(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("54320") int port,
-            @DefaultValue("true") boolean fsync) {
+            @DefaultValue("true") boolean fsync,
+            @DefaultValue("30s") Duration shutdownWait) {
     }
 
     /**
