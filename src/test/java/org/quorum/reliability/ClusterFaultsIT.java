@@ -22,9 +22,9 @@ class ClusterFaultsIT {
     static final Path FOLDER = Path.of("target", "reliability");
 
     @Test
-    @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aKilledNodeAKilledLockSessionAndAKilledBrokerLoseNothingInventNothingAndKeepOrder() throws Exception {
-        List<FaultSuite.Result> results = new FaultSuite(FOLDER, Duration.ofSeconds(15), Duration.ofSeconds(15), 2)
+        List<FaultSuite.Result> results = new FaultSuite(FOLDER, Duration.ofSeconds(10), Duration.ofSeconds(10), 2)
                 .run(List.of(Fault.KILL_RELAYING_NODE, Fault.KILL_LOCK_SESSION, Fault.KILL_BUSIEST_PARTITION_LEADER));
         assertGuarantees(results);
     }

@@ -60,8 +60,9 @@ enum Fault {
                             return false;
                         }
                     });
+            QuorumNode after = cluster.relayingNode();
             return "backend " + backend + " of " + before.name() + " terminated; lock held again after "
-                    + seconds(handedOver) + " s by " + cluster.relayingNode().name();
+                    + seconds(handedOver) + " s by " + (after == null ? "(released again at once)" : after.name());
         }
     },
     RESTART_POSTGRES("PostgreSQL restart (fast shutdown)", true) {
