@@ -83,7 +83,8 @@ class FoundationIT {
 
     @Test
     void healthReportsDatabaseAndKafka() {
-        ResponseEntity<Map<String, Object>> health = http.exchange("/actuator/health", HttpMethod.GET, null,
+        ResponseEntity<Map<String, Object>> health = http.withBasicAuth("demo", "demo").exchange("/actuator/health",
+                HttpMethod.GET, null,
                 new ParameterizedTypeReference<>() { });
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         @SuppressWarnings("unchecked")
@@ -94,7 +95,8 @@ class FoundationIT {
 
     @Test
     void prometheusMetricsAreServed() {
-        ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+        ResponseEntity<String> metrics = http.withBasicAuth("demo", "demo").getForEntity("/actuator/prometheus",
+                String.class);
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.getBody()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }

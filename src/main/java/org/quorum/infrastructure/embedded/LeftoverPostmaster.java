@@ -98,7 +98,8 @@ final class LeftoverPostmaster {
         long pid = postmaster.pid();
         log.warn("Found PostgreSQL (process {}) still running on {}, left by an earlier run that ended without "
                 + "stopping it; stopping it (fast shutdown) and starting afresh", pid, dataDir);
-        if (signal(pid, "INT") && exited(postmaster, fastShutdownWait)) {
+        // Without a kill command, SIGTERM (a smart shutdown: the dead run's sessions are gone, so it ends as well).
+        if ((signal(pid, "INT") || postmaster.destroy()) && exited(postmaster, fastShutdownWait)) {
             log.info("The earlier PostgreSQL (process {}) stopped", pid);
             return;
         }

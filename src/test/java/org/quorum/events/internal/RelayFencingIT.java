@@ -2,12 +2,14 @@ package org.quorum.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -166,6 +168,61 @@ class RelayFencingIT {
                 assertThat(jdbc.queryForObject(UNSENT, Long.class)).isZero();
             }
         }
+    }
+
+    @Test
+    void afterAPostgresRestartOneRelayLeadsAgainWithinSeconds() throws Exception {
+        try (ConfigurableApplicationContext node = StandaloneQuorum.startDemo(dataDir,
+                "quorum.events.relay.enabled=false")) {
+            JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+            String bootstrap = node.getBean(EmbeddedKafkaBroker.class).bootstrapServers();
+            SimpleMeterRegistry metersA = new SimpleMeterRegistry();
+            SimpleMeterRegistry metersB = new SimpleMeterRegistry();
+            OutboxRelay a = relay(node, metersA, false);
+            OutboxRelay b = relay(node, metersB, false);
+            a.start();
+            b.start();
+            Awaitility.await("a relay leading").atMost(Duration.ofSeconds(10))
+                    .until(() -> a.leaderBackendPid() + b.leaderBackendPid() > 0);
+            int before = jdbc.queryForObject(LOCK_HOLDERS, Integer.class);
+
+            restartPostgres(dataDir.resolve("postgres"));
+            long restartedAt = System.nanoTime();
+            Awaitility.await("one relay holding the lock again").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                        List<Integer> holders = jdbc.queryForList(LOCK_HOLDERS, Integer.class);
+                        return holders.size() == 1 && holders.get(0) != before;
+                    });
+            System.out.printf("Relay lead taken again %d ms after PostgreSQL was back%n",
+                    (System.nanoTime() - restartedAt) / 1_000_000);
+            int holder = jdbc.queryForObject(LOCK_HOLDERS, Integer.class);
+            assertThat(List.of(a.leaderBackendPid(), b.leaderBackendPid())).containsExactlyInAnyOrder(holder, 0);
+
+            try (EventsConsumer consumer = new EventsConsumer(bootstrap, TOPIC)) {
+                List<String> ids = List.of(runToCompletion(node.getBean(ProcessEngine.class)),
+                        runToCompletion(node.getBean(ProcessEngine.class)));
+                awaitCompleted(consumer, ids);
+                assertThat(consumer.drain()).hasSize(24).extracting(r -> r.value().getId()).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    /**
+     * A real restart (fast shutdown, then start with the same options) with the server's own pg_ctl, found
+     * beside the running postmaster's executable; as root under {@code unshare -U}, as zonky starts it.
+     */
+    private static void restartPostgres(Path folder) throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(folder.resolve("postmaster.pid")).get(0).trim());
+        Path pgCtl = Files.readSymbolicLink(Path.of("/proc", Long.toString(postmaster), "exe")).resolveSibling("pg_ctl");
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", folder.toString(), "restart", "-m", "fast", "-w", "-t", "60"));
+        Process restart = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "relay-fencing-pg-restart.log").toFile()).start();
+        assertThat(restart.waitFor(90, TimeUnit.SECONDS)).as("pg_ctl restart within 90 s").isTrue();
+        assertThat(restart.exitValue()).as("pg_ctl restart (log: target/relay-fencing-pg-restart.log)").isZero();
     }
 
     private OutboxRelay relay(ConfigurableApplicationContext node, MeterRegistry meters, boolean killSessionOnSend) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,31 @@ class EmbeddedServicesSafetyIT {
             assertThat(listeningAddresses(postgres.postgres().getPort())).containsExactly("127.0.0.1");
             assertThat(listeningAddresses(broker.port())).containsExactly("127.0.0.1");
             assertThat(listeningAddresses(broker.controllerPort())).containsExactly("127.0.0.1");
+        }
+    }
+
+    @Test
+    void aDataFolderMadeBeforeThePasswordGetsOneAtItsNextStart() throws Exception {
+        // What earlier versions left: a cluster whose superuser has no password, reached with trust.
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).start()) {
+            assertThat(earlier.getPostgresDatabase().getConnection().isValid(2)).isTrue();
+        }
+        assertThat(dataDir.resolve("postgres.password")).doesNotExist();
+
+        try (ConfigurableApplicationContext node = StandaloneQuorum.startDemo(dataDir)) {
+            EmbeddedPostgresServer postgres = node.getBean(EmbeddedPostgresServer.class);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dataDir.resolve("postgres.password")))).isEqualTo("rw-------");
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "not-the-password"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres",
+                    postgres.password())) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+            assertThat(node.getBean(JdbcTemplate.class).queryForList(
+                    "select type, address, auth_method from pg_hba_file_rules"))
+                    .containsExactly(Map.of("type", "host", "address", "127.0.0.1", "auth_method", "scram-sha-256"));
         }
     }
 
