@@ -54,7 +54,10 @@ final class QuorumNode {
         process = processes.start(command, environment, logFile);
     }
 
-    /** Waits until the node serves officers: the REST API answers an authenticated call with 200. */
+    /**
+     * Waits until the node is ready as a supervisor sees it ({@code /actuator/health/readiness} 200) and serves
+     * officers (the REST API answers an officer's call with 200).
+     */
     Duration awaitReady(Duration limit) {
         return Waits.until(name + " serves officers (see " + logFile + ")", limit, () -> {
             if (!process.isAlive()) {
@@ -65,10 +68,14 @@ final class QuorumNode {
     }
 
     boolean ready() {
+        return answers200(HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(3))
+                .GET().build()) && answers200(HttpRequest.newBuilder(uri("/engine-rest/task/count"))
+                .header("Authorization", basic("officer")).timeout(Duration.ofSeconds(3)).GET().build());
+    }
+
+    private static boolean answers200(HttpRequest request) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri("/engine-rest/task/count"))
-                    .header("Authorization", basic("officer")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
