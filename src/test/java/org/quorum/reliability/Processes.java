@@ -41,25 +41,6 @@ final class Processes implements AutoCloseable {
         }
     }
 
-    /** Runs {@code command} to its end within {@code limit}; fails with the log's name when it fails. */
-    void run(List<String> command, Path logFile, Duration limit) {
-        Process process = start(command, Map.of(), logFile);
-        try {
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                signal(process.pid(), "KILL");
-                throw new IllegalStateException(String.join(" ", command) + " took longer than " + limit
-                        + "; see " + logFile);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(command.get(command.size() - 1) + " failed (exit "
-                        + process.exitValue() + "); see " + logFile);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Sends a signal by pid, as an operator (or the kernel) would: KILL, STOP, CONT, INT, QUIT, TERM. */
     static void signal(long pid, String signal) {
         try {
