@@ -26,12 +26,16 @@ public record EventsProperties(
      * @param decision          business decisions
      * @param partitions        partitions when Quorum creates a missing topic
      * @param replicationFactor replication factor when Quorum creates a missing topic
+     * @param minInsyncReplicas  {@code min.insync.replicas} of a topic Quorum creates; 0 leaves the broker's
+     *                           default. With the relay's {@code acks=all}, a send succeeds only once this many
+     *                           replicas have the record, so one broker lost loses no acknowledged event.
      */
     public record Topics(
             @DefaultValue("quorum.process-events") String process,
             @DefaultValue("quorum.decision-events") String decision,
             @DefaultValue("3") int partitions,
-            @DefaultValue("1") short replicationFactor) {
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("0") int minInsyncReplicas) {
     }
 
     /**

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.quorum.events.EventsProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,11 @@ class EventsConfiguration {
     }
 
     private static NewTopic topic(String name, EventsProperties.Topics topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+        TopicBuilder topic = TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
+        if (topics.minInsyncReplicas() > 0) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topics.minInsyncReplicas()));
+        }
+        return topic.build();
     }
 
     @Bean

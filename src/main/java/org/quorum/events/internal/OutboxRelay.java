@@ -287,6 +287,13 @@ class OutboxRelay implements SmartLifecycle {
             rs.getString("process_instance_id"), rs.getString("root_process_instance_id"),
             rs.getString("business_key"), rs.getString("acting_for"), rs.getString("data"));
 
+    /**
+     * delivery.timeout.ms: a record Kafka may already have written but whose acknowledgement was lost (every
+     * broker killed mid-request) is safe to retry only within the idempotent producer's own retries, which the
+     * brokers deduplicate; once it expires, the row is sent again as a new record, a duplicate. Five minutes
+     * covers a cluster restart (the fault suite's "all three brokers down for 60 s" repeated ids with 30 s).
+     * The relay waits that long at most in one round; nothing else waits for it.
+     */
     static Map<String, Object> producerOverrides() {
         return Map.of(
                 "acks", "all",
@@ -295,6 +302,6 @@ class OutboxRelay implements SmartLifecycle {
                 "linger.ms", 5,
                 "max.block.ms", 5_000,
                 "request.timeout.ms", 10_000,
-                "delivery.timeout.ms", 30_000);
+                "delivery.timeout.ms", 300_000);
     }
 }
