@@ -17,7 +17,7 @@ public final class RejectionScope implements AutoCloseable {
 
     private final RejectionScope outer;
     private FormSubmissionRejected rejection;
-    private String notFound;
+    private Refusal refusal;
 
     private RejectionScope(RejectionScope outer) {
         this.outer = outer;
@@ -42,14 +42,30 @@ public final class RejectionScope implements AutoCloseable {
      * answer that as a server error (500), though the caller's id is what is wrong.
      */
     public static void recordNotFound(String message) {
+        record(new Refusal(404, "NotFoundException", message));
+    }
+
+    /**
+     * Called when another transaction changed what the command changes (two officers completing the same task
+     * at once): Camunda's REST API answers its optimistic-locking failure as a 500; it is a 409, try again.
+     */
+    public static void recordConflict(String message) {
+        record(new Refusal(409, "OptimisticLockingException", message));
+    }
+
+    private static void record(Refusal refusal) {
         RejectionScope scope = CURRENT.get();
         if (scope != null) {
-            scope.notFound = message;
+            scope.refusal = refusal;
         }
     }
 
-    public Optional<String> notFound() {
-        return Optional.ofNullable(notFound);
+    /** A refusal that is the caller's to act on, which Camunda's REST API would have answered as a 500. */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    public record Refusal(int status, String type, String message) {
     }
 
     public Optional<FormSubmissionRejected> rejection() {

@@ -24,7 +24,9 @@ import java.util.Set;
  *     gaps: one that skips a number (an event lost between two that arrived);</li>
  * <li>duplicate ids: records whose CloudEvent id came before.</li>
  * </ul>
- * Kafka-side counts go to the phase in which the event's outbox row was written.
+ * Kafka-side counts go to the phase in which the event's outbox row was written, except duplicates: they go to the
+ * phase in which the repeated record was produced (its timestamp), since a row written before a fault is sent
+ * again because of that fault.
  */
 final class Accounting {
 
@@ -35,7 +37,8 @@ final class Accounting {
     private Accounting() {
     }
 
-    static List<Row> account(Ledger ledger, List<Long> phaseOutboxStart, List<TopicReader.Event> events,
+    static List<Row> account(Ledger ledger, List<Long> phaseOutboxStart, List<Long> phaseStartMillis,
+                             List<TopicReader.Event> events,
                              PostgresServer postgres) throws SQLException {
         int phases = ledger.phases().size();
         int[] acknowledged = new int[phases];
@@ -72,7 +75,7 @@ final class Accounting {
             Long outboxId = outboxIds.get(event.id());
             int phase = outboxId == null ? 0 : phaseOf(outboxId, phaseOutboxStart);
             if (!seenIds.add(event.id())) {
-                duplicates[phase]++;
+                duplicates[phaseOf(event.timestamp(), phaseStartMillis)]++;
                 continue;
             }
             if (outboxId == null) {

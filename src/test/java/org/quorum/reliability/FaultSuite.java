@@ -45,6 +45,7 @@ final class FaultSuite {
     List<Result> run(List<Fault> faults) throws Exception {
         Ledger ledger = new Ledger();
         List<Long> phaseOutboxStart = new ArrayList<>(List.of(0L));
+        List<Long> phaseStartMillis = new ArrayList<>(List.of(0L));
         List<String> details = new ArrayList<>(List.of("officers on both nodes"));
         List<Duration> lasted = new ArrayList<>(List.of(Duration.ZERO));
         List<Duration> recovered = new ArrayList<>(List.of(Duration.ZERO));
@@ -55,6 +56,7 @@ final class FaultSuite {
                 Waits.sleep(warmUp);
                 for (Fault fault : faults) {
                     phaseOutboxStart.add(cluster.outboxMaxId());
+                    phaseStartMillis.add(System.currentTimeMillis());
                     ledger.enter(fault.name());
                     log.info("Fault {}: {}", fault, fault.description);
                     long t0 = System.nanoTime();
@@ -79,7 +81,8 @@ final class FaultSuite {
             });
             List<TopicReader.Event> events = TopicReader.readAll(cluster.kafka.bootstrapServers(),
                     List.of(Cluster.PROCESS_TOPIC, Cluster.DECISION_TOPIC), Duration.ofSeconds(120));
-            List<Accounting.Row> rows = Accounting.account(ledger, phaseOutboxStart, events, cluster.postgres);
+            List<Accounting.Row> rows = Accounting.account(ledger, phaseOutboxStart, phaseStartMillis, events,
+                    cluster.postgres);
             List<Result> results = new ArrayList<>();
             List<String> phases = ledger.phases();
             for (int p = 0; p < phases.size(); p++) {

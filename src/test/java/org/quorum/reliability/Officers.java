@@ -116,7 +116,7 @@ final class Officers implements AutoCloseable {
     /** The task's id; "" when the instance has no such open task; null when the node did not answer. */
     String openTask(QuorumNode node, String user, String instance, String taskKey) {
         Reply reply = call(node, user, "GET", "/engine-rest/task?processInstanceId=" + instance
-                + "&taskDefinitionKey=" + taskKey, null);
+                + "&taskDefinitionKey=" + taskKey + "&maxResults=10", null);
         if (reply.status() != 200) {
             return null;
         }

@@ -20,7 +20,7 @@ final class TopicReader {
 
     /** One record as it is on the topic: the CloudEvents attributes from its {@code ce_} headers. */
     record Event(String topic, int partition, long offset, String key, String id, String type, String subject,
-                 long sequence) {
+                 long sequence, long timestamp) {
     }
 
     private TopicReader() {
@@ -50,7 +50,8 @@ final class TopicReader {
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
                     events.add(new Event(r.topic(), r.partition(), r.offset(), r.key(), header(r, "ce_id"),
-                            header(r, "ce_type"), header(r, "ce_subject"), Long.parseLong(header(r, "ce_sequence"))));
+                            header(r, "ce_type"), header(r, "ce_subject"), Long.parseLong(header(r, "ce_sequence")),
+                            r.timestamp()));
                 }
             }
         }

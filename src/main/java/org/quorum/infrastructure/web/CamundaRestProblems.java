@@ -14,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.exception.NotFoundException;
 import org.quorum.integrity.FormSubmissionRejected;
 import org.quorum.integrity.FormViolation;
 import org.quorum.integrity.RejectionScope;
@@ -83,10 +82,10 @@ class CamundaRestProblems {
                 int status = wrapped.getStatus();
                 if (scope.rejection().isPresent()) {
                     write(wrapped, rejected(scope.rejection().get()));
-                } else if (scope.notFound().isPresent()) {
-                    Map<String, Object> problem = problem(NotFoundException.class.getSimpleName(),
-                            HttpStatus.NOT_FOUND.value(), titleOf(HttpStatus.NOT_FOUND.value()), scope.notFound().get());
-                    write(wrapped, problem);
+                } else if (scope.refusal().isPresent()) {
+                    RejectionScope.Refusal refusal = scope.refusal().get();
+                    write(wrapped, problem(refusal.type(), refusal.status(), titleOf(refusal.status()),
+                            refusal.message()));
                 } else if (status >= 500) {
                     String id = UUID.randomUUID().toString();
                     LOG.error("{} {} answered {} (error id {}): {}", request.getMethod(), request.getRequestURI(),

@@ -2,9 +2,11 @@ package org.quorum.integrity.internal;
 
 import java.util.function.BooleanSupplier;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.quorum.integrity.RejectionScope;
 
 /**
  * The two command interceptors of the form check.
@@ -48,6 +50,10 @@ final class FormSubmissionInterceptors {
             TO_CHECK.set(command);
             try {
                 return next.execute(command);
+            } catch (OptimisticLockingException raced) {
+                RejectionScope.recordConflict("Someone else changed this at the same moment (e.g. completed the "
+                        + "same task); nothing of yours was saved. Reload and try again.");
+                throw raced;
             } finally {
                 TO_CHECK.remove();
             }
