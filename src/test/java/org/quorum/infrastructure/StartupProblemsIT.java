@@ -73,7 +73,7 @@ class StartupProblemsIT {
         try (ConfigurableApplicationContext app = StandaloneQuorum.start(dataDir, List.of(),
                 "quorum.admin.password=S3cret-Keeper!7", "spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            ResponseEntity<JsonNode> health = new TestRestTemplate("admin", "s3cret-admin")
+            ResponseEntity<JsonNode> health = new TestRestTemplate("admin", "S3cret-Keeper!7")
                     .getForEntity("http://127.0.0.1:" + port + "/actuator/health", JsonNode.class);
 
             assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
