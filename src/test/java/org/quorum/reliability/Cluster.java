@@ -166,6 +166,11 @@ final class Cluster implements AutoCloseable {
     public void close() {
         processes.close();
         try {
+            postgres.removeData();
+        } catch (IOException e) {
+            log.warn("Cannot remove PostgreSQL's data folder: {}", e.toString());
+        }
+        try {
             Path logs = folder.resolveSibling("logs");
             deleteRecursively(logs);
             Files.createDirectories(logs);

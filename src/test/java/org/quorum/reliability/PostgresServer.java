@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,15 +25,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class PostgresServer {
 
     private final Processes processes;
+    private final Path home;
     private final Path dataDir;
     private final Path logFile;
     private final int port;
     private Path postgresBinary;
     private Process postmaster;
 
-    PostgresServer(Processes processes, Path folder, int port) {
+    PostgresServer(Processes processes, Path folder, int port) throws IOException {
         this.processes = processes;
-        this.dataDir = folder.resolve("data");
+        // As root, the server runs as nobody (below), who must be able to reach its data folder: the build's own
+        // folder may sit under one nobody cannot enter (a clone in a mktemp folder is mode 700). So the data
+        // lives in a folder of its own under the temporary directory that anyone may pass through; removed by
+        // removeData() when the cluster closes.
+        this.home = Files.createTempDirectory("quorum-faults-postgres-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx--x--x"));
+        this.dataDir = home.resolve("data");
         this.logFile = folder.resolve("postgres.log");
         this.port = port;
     }
@@ -123,5 +131,10 @@ final class PostgresServer {
 
     long pid() {
         return postmaster.pid();
+    }
+
+    /** Removes the data folder; the server must have stopped. */
+    void removeData() throws IOException {
+        Cluster.deleteRecursively(home);
     }
 }
