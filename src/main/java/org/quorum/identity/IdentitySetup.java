@@ -173,14 +173,26 @@ public class IdentitySetup {
         if (ownerRights != null) {
             authorizationService.deleteAuthorization(ownerRights.getId());
         }
-        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        read.setUserId(owner);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filter.getId());
-        read.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(read);
+        grantFilterRead(owner, filter.getId());
         filter.setOwner(null);
         filterService.saveFilter(filter);
+    }
+
+    /**
+     * Lets one user read one filter (and so see it in Tasklist), and nothing more: filters have no owners, and
+     * only administrators change them.
+     */
+    public void grantFilterRead(String userId, String filterId) {
+        if (authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.FILTER)
+                .resourceId(filterId).hasPermission(Permissions.READ).count() > 0) {
+            return;
+        }
+        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setUserId(userId);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filterId);
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
     }
 
     private void ensureUser(UserAccount account) {

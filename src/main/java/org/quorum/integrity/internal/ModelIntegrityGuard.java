@@ -143,14 +143,17 @@ final class ModelIntegrityGuard extends CommandInterceptor {
 
     private void checkMarkersUntouched(Authentication caller, Command<?> command) {
         for (String field : List.of("variables", "variableNames", "deletions")) {
-            Object value = hasField(command, field) ? CommandFields.read(command, field) : null;
-            Collection<?> names = value instanceof Map<?, ?> map ? map.keySet()
-                    : value instanceof Collection<?> collection ? collection : List.of();
-            for (Object name : names) {
-                if (ENGINE_MARKERS.contains(String.valueOf(name))) {
-                    throw refused(caller, ("variable '%s' is written by the engine only: it records a position's "
-                            + "task and who acts for it").formatted(name));
-                }
+            Object value = CommandFields.find(command, field).orElse(null);
+            checkNoMarker(caller, value instanceof Map<?, ?> map ? map.keySet()
+                    : value instanceof Collection<?> collection ? collection : List.of());
+        }
+    }
+
+    private static void checkNoMarker(Authentication caller, Collection<?> variableNames) {
+        for (Object name : variableNames) {
+            if (ENGINE_MARKERS.contains(String.valueOf(name))) {
+                throw refused(caller, ("variable '%s' is written by the engine only: it records a position's "
+                        + "task and who acts for it").formatted(name));
             }
         }
     }
@@ -159,11 +162,7 @@ final class ModelIntegrityGuard extends CommandInterceptor {
         Submission submission = Submission.of(command);
         String taskId = submission.taskId();
         if (submission.variables() != null) {
-            for (String name : submission.variables().keySet()) {
-                if (ENGINE_MARKERS.contains(name)) {
-                    throw refused(caller, "variable '%s' is written by the engine only".formatted(name));
-                }
-            }
+            checkNoMarker(caller, submission.variables().keySet());
         }
         TaskEntity task = taskId == null ? null
                 : context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
@@ -181,17 +180,6 @@ final class ModelIntegrityGuard extends CommandInterceptor {
                     + "it").formatted(taskId, position, incumbent.get().userId(),
                     incumbent.get().actingFor() != null ? " as interim holder" : ""));
         }
-    }
-
-    private static boolean hasField(Object command, String name) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            for (var field : type.getDeclaredFields()) {
-                if (field.getName().equals(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String what(Command<?> command) {

@@ -5,13 +5,9 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.quorum.events.ActingFor;
+import org.quorum.identity.IdentitySetup;
 import org.quorum.infrastructure.camunda.EngineClock;
 import org.quorum.infrastructure.camunda.QueryPages;
 import org.quorum.positions.Incumbent;
@@ -47,15 +44,15 @@ public class TaskRouting {
     private final PositionStore store;
     private final TaskService tasks;
     private final FilterService filters;
-    private final AuthorizationService authorizations;
+    private final IdentitySetup identity;
     private final CommandExecutor commands;
 
-    TaskRouting(PositionStore store, TaskService tasks, FilterService filters, AuthorizationService authorizations,
+    TaskRouting(PositionStore store, TaskService tasks, FilterService filters, IdentitySetup identity,
                 ProcessEngineConfigurationImpl engineConfiguration) {
         this.store = store;
         this.tasks = tasks;
         this.filters = filters;
-        this.authorizations = authorizations;
+        this.identity = identity;
         this.commands = engineConfiguration.getCommandExecutorTxRequired();
     }
 
@@ -76,16 +73,7 @@ public class TaskRouting {
                     "description", "Tasks of the " + positionCode + " position that you hold as interim holder"));
             filters.saveFilter(filter);
         }
-        String filterId = filter.getId();
-        if (authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.FILTER)
-                .resourceId(filterId).hasPermission(Permissions.READ).count() == 0) {
-            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            read.setUserId(userId);
-            read.setResource(Resources.FILTER);
-            read.setResourceId(filterId);
-            read.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(read);
-        }
+        identity.grantFilterRead(userId, filter.getId());
     }
 
     /** On creation: the task reaches the position's incumbent, or its office while nobody holds it. */
