@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.quorum.integrity.FormSubmissionRejected;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -65,17 +64,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     + "(dates are ISO-8601, e.g. 2027-05-15T09:00:00Z)")));
         }
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** A start whose variables do not fit the start event's Camunda Form (checked inside the engine). */
-    @ExceptionHandler(FormSubmissionRejected.class)
-    ProblemDetail formRejected(FormSubmissionRejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Submission does not fit the form");
-        problem.setProperty("message", e.getMessage());
-        problem.setProperty("errors", e.violations().stream().map(v -> Map.of("field", v.variable(),
-                "variable", v.variable(), "message", v.message())).toList());
-        return problem;
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -3,7 +3,6 @@ package org.quorum.infrastructure.web;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.quorum.integrity.IntegrityRefusal;
 
 /** What a 403 tells the caller about the engine's refusal, the same in every API of Quorum's. */
 public final class Refusals {
@@ -12,12 +11,12 @@ public final class Refusals {
     }
 
     /**
-     * The rule, for an integrity refusal; otherwise the permission and kind of resource the user lacks, not the
+     * The rule, for a refusal written for the caller ({@link CallerFacing}); otherwise the permission and kind of resource the user lacks, not the
      * engine's message: that one lists the ids of the resources checked (instances, tasks, executions), which the
      * caller may not know and need not learn.
      */
     public static String detail(AuthorizationException e) {
-        if (e instanceof IntegrityRefusal) {
+        if (e instanceof CallerFacing) {
             return e.getMessage();
         }
         List<String> missing = e.getMissingAuthorizations().stream()

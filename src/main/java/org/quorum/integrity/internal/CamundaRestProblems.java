@@ -1,4 +1,4 @@
-package org.quorum.infrastructure.web;
+package org.quorum.integrity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +42,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ul>
  * A servlet filter is the one place both JAX-RS applications pass through (the webapp's engine API is not
  * configurable through the REST starter); it runs first so it also sees the authentication filters' refusals.
+ * It belongs to the integrity module because the engine-side checks hand their refusals to it through
+ * {@link RejectionScope}.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaRestProblems {
