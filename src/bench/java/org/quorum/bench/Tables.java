@@ -48,25 +48,31 @@ final class Tables {
         roundsLine(md, "regionalEndorsement", variants, RoundResult::regionalEndorsement);
         md.append("\n| Measure | Value | Target |\n|---|---|---|\n");
         VariantResult eventsOn = variants.get(Variant.QUORUM_EVENTS_ON);
-        if (eventsOn != null && eventsOn.commitToConsumeLatency() != null) {
-            latencyRows(md, eventsOn.commitToConsumeLatency());
+        if (eventsOn != null) {
+            steadyStateRows(md, eventsOn);
         }
-        if (eventsOn != null && eventsOn.outboxDrain() != null) {
-            OutboxDrain.Result drain = eventsOn.outboxDrain();
-            md.append("| Outbox drain after a broker outage | ").append(drain.backlog()).append(" events in ")
-                    .append(fmt(drain.drainSeconds())).append(" s = **").append(fmt(drain.eventsPerSecond()))
-                    .append(" events/s** (broker restart ").append(fmt(drain.brokerStartSeconds()))
-                    .append(" s not counted)").append(drain.remaining() > 0 ? ", " + drain.remaining()
-                            + " left unsent" : "").append(" | >= 10,000 events/s |\n");
-        }
-        if (eventsOn != null && eventsOn.memoryAtSteadyState() != null) {
-            Machine.Memory memory = eventsOn.memoryAtSteadyState();
-            md.append("| Memory at steady state (events on; one JVM: application, broker, benchmark) | heap ")
-                    .append(memory.heapUsedMiB()).append(" MiB used (").append(memory.heapUsedAfterGcMiB())
-                    .append(" MiB after GC), RSS ").append(memory.rssMiB()).append(" MiB | - |\n");
-        }
+        startRows(md, run);
+        return md.toString();
+    }
+
+    /** What the events-on variant measured after its rounds. */
+    private static void steadyStateRows(StringBuilder md, VariantResult eventsOn) {
+        latencyRows(md, eventsOn.commitToConsumeLatency());
+        OutboxDrain.Result drain = eventsOn.outboxDrain();
+        md.append("| Outbox drain after a broker outage | ").append(drain.backlog()).append(" events in ")
+                .append(fmt(drain.drainSeconds())).append(" s = **").append(fmt(drain.eventsPerSecond()))
+                .append(" events/s** (broker restart ").append(fmt(drain.brokerStartSeconds()))
+                .append(" s not counted)").append(drain.remaining() > 0 ? ", " + drain.remaining()
+                        + " left unsent" : "").append(" | >= 10,000 events/s |\n");
+        Machine.Memory memory = eventsOn.memoryAtSteadyState();
+        md.append("| Memory at steady state (events on; one JVM: application, broker, benchmark) | heap ")
+                .append(memory.heapUsedMiB()).append(" MiB used (").append(memory.heapUsedAfterGcMiB())
+                .append(" MiB after GC), RSS ").append(memory.rssMiB()).append(" MiB | - |\n");
+    }
+
+    private static void startRows(StringBuilder md, BenchmarkResult run) {
         md.append("| In-process start of the application on an empty data folder (per variant) | ");
-        variants.forEach((variant, figures) -> md.append(variant.name()).append(' ')
+        run.variants().forEach((variant, figures) -> md.append(variant.name()).append(' ')
                 .append(figures.contextStartSeconds()).append(" s; "));
         md.append(" | - |\n");
         if (run.startup() instanceof StartupTime.Result startup) {
@@ -77,7 +83,6 @@ final class Tables {
                     .append(fmt(startup.later().readySeconds())).append(" s; RSS then ")
                     .append(startup.later().rssMiB()).append(" MiB | README: ~20 s first, ~12 s later |\n");
         }
-        return md.toString();
     }
 
     /** One model's throughput in every round of every variant, rounded as the JSON has it. */
