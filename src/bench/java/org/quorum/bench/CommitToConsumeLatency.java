@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -177,7 +179,11 @@ final class CommitToConsumeLatency {
      * @param slowest          the ten slowest samples: commit time, then send and receipt relative to it
      * @param missing          transactions whose last event had not arrived within a minute
      */
-    record Result(double targetPerSecond, double offeredPerSecond, int instances, Percentiles latency,
-                  Percentiles commitToSend, Percentiles sendToReceive, List<String> slowest, int missing) {
+    record Result(@JsonProperty("targetInstancesPerSecond") @JsonSerialize(using = TwoDecimals.class)
+                  double targetPerSecond,
+                  @JsonProperty("offeredInstancesPerSecond") @JsonSerialize(using = TwoDecimals.class)
+                  double offeredPerSecond,
+                  int instances, Percentiles latency, Percentiles commitToSend, Percentiles sendToReceive,
+                  List<String> slowest, int missing) {
     }
 }

@@ -5,9 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** What the figures were measured on, and how busy it was. Linux only (/proc). */
 final class Machine {
@@ -15,15 +13,12 @@ final class Machine {
     private Machine() {
     }
 
-    static Map<String, Object> describe() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        machine.put("cpuModel", firstValue(Path.of("/proc/cpuinfo"), "model name"));
-        machine.put("memTotal", firstValue(Path.of("/proc/meminfo"), "MemTotal"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        return machine;
+    static Description describe() {
+        return new Description(Runtime.getRuntime().availableProcessors(),
+                firstValue(Path.of("/proc/cpuinfo"), "model name"), firstValue(Path.of("/proc/meminfo"), "MemTotal"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
@@ -37,17 +32,13 @@ final class Machine {
     }
 
     /** Heap after a full collection and resident set of this JVM (application, broker and benchmark driver). */
-    static Map<String, Object> memory() {
-        Map<String, Object> memory = new LinkedHashMap<>();
+    static Memory memory() {
         MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        memory.put("heapUsedMiB", mib(before.getUsed()));
-        memory.put("heapCommittedMiB", mib(before.getCommitted()));
         System.gc();
         MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        memory.put("heapUsedAfterGcMiB", mib(after.getUsed()));
-        memory.put("nonHeapUsedMiB", mib(ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed()));
-        memory.put("rssMiB", rssMiB(ProcessHandle.current().pid()));
-        return memory;
+        return new Memory(mib(before.getUsed()), mib(before.getCommitted()), mib(after.getUsed()),
+                mib(ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed()),
+                rssMiB(ProcessHandle.current().pid()));
     }
 
     /** VmRSS of a process in MiB, or -1 when /proc does not say. */
@@ -70,5 +61,14 @@ final class Machine {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** cpuModel and memTotal are null where /proc does not say. */
+    record Description(int availableProcessors, String cpuModel, String memTotal, String os, String java,
+                       List<String> jvmArguments) {
+    }
+
+    record Memory(long heapUsedMiB, long heapCommittedMiB, long heapUsedAfterGcMiB, long nonHeapUsedMiB,
+                  long rssMiB) {
     }
 }

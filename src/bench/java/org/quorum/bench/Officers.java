@@ -9,6 +9,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
@@ -99,9 +102,17 @@ final class Officers {
      *                         ({@link CpuMeter}); NaN when not metered
      * @param postgresCpuMsPerInstance of which PostgreSQL's
      */
-    record Throughput(String processKey, int officers, int instances, double seconds, double asyncTailSeconds,
-                      Percentiles drive, double cpuMsPerInstance, double postgresCpuMsPerInstance) {
+    @JsonPropertyOrder({"processKey", "officers", "instances", "seconds", "asyncTailSeconds", "instancesPerSecond",
+            "cpuMsPerInstance", "postgresCpuMsPerInstance", "driveMsPerInstance"})
+    record Throughput(String processKey, int officers, int instances,
+                      @JsonSerialize(using = TwoDecimals.class) double seconds,
+                      @JsonSerialize(using = TwoDecimals.class) double asyncTailSeconds,
+                      @JsonProperty("driveMsPerInstance") Percentiles drive,
+                      @JsonSerialize(using = TwoDecimals.class) double cpuMsPerInstance,
+                      @JsonSerialize(using = TwoDecimals.class) double postgresCpuMsPerInstance) {
 
+        @JsonProperty("instancesPerSecond")
+        @JsonSerialize(using = TwoDecimals.class)
         double perSecond() {
             return instances / seconds;
         }

@@ -2,6 +2,10 @@ package org.quorum.bench;
 
 import java.time.Duration;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.quorum.infrastructure.embedded.EmbeddedKafkaBroker;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,10 +72,20 @@ final class OutboxDrain {
      * @param drainSeconds         from the broker being up to an empty outbox
      * @param sendingSeconds       from the first row marked sent to an empty outbox
      * @param remaining            unsent events left when the measurement stopped (0 unless it timed out)
+     * @param restarted            the broker started again, for the caller to close (not a figure)
      */
-    record Result(long backlog, long eventsPerInstance, double writtenPerSecond, double brokerStartSeconds,
-                  double drainSeconds, double sendingSeconds, long remaining, EmbeddedKafkaBroker restarted) {
+    @JsonPropertyOrder({"backlog", "eventsPerInstance", "writtenPerSecondWhileKafkaAway", "brokerStartSeconds",
+            "drainSeconds", "sendingSeconds", "eventsPerSecond", "remaining"})
+    record Result(long backlog, long eventsPerInstance,
+                  @JsonProperty("writtenPerSecondWhileKafkaAway") @JsonSerialize(using = TwoDecimals.class)
+                  double writtenPerSecond,
+                  @JsonSerialize(using = TwoDecimals.class) double brokerStartSeconds,
+                  @JsonSerialize(using = TwoDecimals.class) double drainSeconds,
+                  @JsonSerialize(using = TwoDecimals.class) double sendingSeconds,
+                  long remaining, @JsonIgnore EmbeddedKafkaBroker restarted) {
 
+        @JsonProperty("eventsPerSecond")
+        @JsonSerialize(using = TwoDecimals.class)
         double eventsPerSecond() {
             return backlog / drainSeconds;
         }

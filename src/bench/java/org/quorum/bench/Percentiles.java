@@ -1,11 +1,16 @@
 package org.quorum.bench;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /** p50, p95, p99 and max of a set of durations in milliseconds (nearest-rank). */
-record Percentiles(int count, double p50, double p95, double p99, double max) {
+record Percentiles(int count,
+                   @JsonProperty("p50Ms") @JsonSerialize(using = TwoDecimals.class) double p50,
+                   @JsonProperty("p95Ms") @JsonSerialize(using = TwoDecimals.class) double p95,
+                   @JsonProperty("p99Ms") @JsonSerialize(using = TwoDecimals.class) double p99,
+                   @JsonProperty("maxMs") @JsonSerialize(using = TwoDecimals.class) double max) {
 
     static Percentiles ofNanos(long[] nanos) {
         if (nanos.length == 0) {
@@ -20,15 +25,5 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
     private static double rank(long[] sorted, double quantile) {
         int index = (int) Math.ceil(quantile * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("count", count);
-        json.put("p50Ms", Report.round(p50));
-        json.put("p95Ms", Report.round(p95));
-        json.put("p99Ms", Report.round(p99));
-        json.put("maxMs", Report.round(max));
-        return json;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,7 +22,7 @@ final class Report {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 
-    static Path writeJson(Path folder, String stamp, Map<String, Object> run) throws IOException {
+    static Path writeJson(Path folder, String stamp, BenchmarkResult run) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(stamp + ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), run);

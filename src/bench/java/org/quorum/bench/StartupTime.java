@@ -28,8 +28,15 @@ final class StartupTime {
     private StartupTime() {
     }
 
-    static Result measure(Path dataDir, boolean fsync) throws IOException, InterruptedException {
-        return new Result(start(dataDir, fsync), start(dataDir, fsync));
+    /** The two starts, or why they could not be measured (the rest of the run goes on without them). */
+    static Outcome measure(Path dataDir, boolean fsync) throws IOException, InterruptedException {
+        Progress.log("Startup: fresh JVMs running QuorumApplication (demo profile, embedded services)");
+        try {
+            return new Result(start(dataDir, fsync), start(dataDir, fsync));
+        } catch (RuntimeException e) {
+            Progress.log("  Startup not measured: " + e.getMessage());
+            return new NotMeasured(e.getMessage());
+        }
     }
 
     private static Start start(Path dataDir, boolean fsync) throws IOException, InterruptedException {
@@ -105,6 +112,13 @@ final class StartupTime {
     record Start(double startedSeconds, double readySeconds, long rssMiB) {
     }
 
-    record Result(Start first, Start later) {
+    /** The report's "startup": the two starts, or the error that stopped them (written as {"error": ...}). */
+    sealed interface Outcome permits Result, NotMeasured {
+    }
+
+    record Result(Start first, Start later) implements Outcome {
+    }
+
+    record NotMeasured(String error) implements Outcome {
     }
 }

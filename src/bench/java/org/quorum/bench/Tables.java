@@ -3,6 +3,7 @@ package org.quorum.bench;
 import static org.quorum.bench.Report.fmt;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** The Markdown summary of a run: absolute figures with the ratios beside them, and the targets of issue 7. */
 final class Tables {
@@ -10,82 +11,71 @@ final class Tables {
     private Tables() {
     }
 
-    @SuppressWarnings("unchecked")
-    static String markdown(Map<String, Object> run, Settings settings,
-                           Map<Variant, Officers.Throughput> oneTask, Map<Variant, Officers.Throughput> endorsement,
-                           CommitToConsumeLatency.Result latency, OutboxDrain.Result drain,
-                           Map<String, Object> memory, StartupTime.Result startup) {
-        Map<String, Object> machine = (Map<String, Object>) run.get("machine");
+    static String markdown(BenchmarkResult run) {
+        Settings settings = run.settings();
+        Machine.Description machine = run.machine();
+        Map<Variant, VariantResult> variants = run.variants();
         StringBuilder md = new StringBuilder();
-        md.append("Run ").append(run.get("startedAt")).append(": ").append(machine.get("availableProcessors"))
-                .append(" CPUs (").append(machine.get("cpuModel")).append("), ").append(machine.get("memTotal"))
-                .append(", ").append(machine.get("java")).append("; PostgreSQL fsync and synchronous_commit ")
+        md.append("Run ").append(run.startedAt()).append(": ").append(machine.availableProcessors())
+                .append(" CPUs (").append(machine.cpuModel()).append("), ").append(machine.memTotal())
+                .append(", ").append(machine.java()).append("; PostgreSQL fsync and synchronous_commit ")
                 .append(settings.fsync() ? "on" : "OFF").append("; load average at start ")
-                .append(run.get("loadAverageAtStart")).append(", at end ").append(run.get("loadAverageAtEnd"))
+                .append(run.loadAverageAtStart()).append(", at end ").append(run.loadAverageAtEnd())
                 .append("; ").append(settings.officers()).append(" officers.\n\n");
 
         md.append("| Throughput (instances/s, median of ").append(settings.rounds())
                 .append(" rounds) | Camunda defaults, no events | Quorum, events off | Quorum, events on "
                 + "| on / off (target >= 0.90) | on / Camunda defaults (target >= 1.25) |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
-        row(md, "bench-one-task (" + settings.instances() + " instances)", oneTask);
-        row(md, "regional-endorsement, declined (" + settings.endorsementInstances() + " instances)", endorsement);
+        row(md, "bench-one-task (" + settings.instances() + " instances)",
+                Variant.each(variants, VariantResult::oneTask));
+        row(md, "regional-endorsement, declined (" + settings.endorsementInstances() + " instances)",
+                Variant.each(variants, VariantResult::regionalEndorsement));
 
-        if (byVariantHasAll(run)) {
+        if (variants.size() == Variant.values().length) {
             md.append("\n| CPU per instance (ms: this JVM with the broker, plus PostgreSQL; median of rounds) "
                     + "| Camunda defaults | events off | events on | off / on | defaults / on |\n");
             md.append("|---|---:|---:|---:|---:|---:|\n");
-            cpuRow(md, "bench-one-task", run, "oneTaskMedianCpuMsPerInstance");
-            cpuRow(md, "regional-endorsement, declined", run, "regionalEndorsementMedianCpuMsPerInstance");
+            cpuRow(md, "bench-one-task",
+                    Variant.each(variants, VariantResult::oneTaskMedianCpuMsPerInstance));
+            cpuRow(md, "regional-endorsement, declined",
+                    Variant.each(variants, VariantResult::regionalEndorsementMedianCpuMsPerInstance));
             md.append("\nThe machine is CPU-bound, so the CPU ratios are what the throughput ratios come to when "
                     + "nothing else competes for it.\n");
         }
         md.append("\nEach round, in the order run (instances/s; each round's variants ran back to back):\n\n");
-        Map<String, Map<String, Object>> byVariant = (Map<String, Map<String, Object>>) run.get("variants");
-        for (String model : new String[] {"oneTask", "regionalEndorsement"}) {
-            md.append("- ").append(model).append(": ");
-            byVariant.forEach((name, figures) -> {
-                md.append(name).append(' ');
-                for (Map<String, Object> round : (Iterable<Map<String, Object>>) figures.get("rounds")) {
-                    md.append(((Map<String, Object>) round.get(model)).get("instancesPerSecond")).append(" / ");
-                }
-                md.setLength(md.length() - 3);
-                md.append("; ");
-            });
-            md.setLength(md.length() - 2);
-            md.append('\n');
-        }
+        roundsLine(md, "oneTask", variants, RoundResult::oneTask);
+        roundsLine(md, "regionalEndorsement", variants, RoundResult::regionalEndorsement);
         md.append("\n| Measure | Value | Target |\n|---|---|---|\n");
-        if (latency != null) {
-            Percentiles l = latency.latency();
-            md.append("| Commit-to-consume latency at ").append(fmt(latency.offeredPerSecond()))
-                    .append(" instances/s (half of the events-on maximum), ").append(l.count())
-                    .append(" transactions | p50 ").append(fmt(l.p50())).append(" ms, p95 ").append(fmt(l.p95()))
-                    .append(" ms, p99 ").append(fmt(l.p99())).append(" ms, max ").append(fmt(l.max()))
-                    .append(" ms").append(latency.missing() > 0 ? ", " + latency.missing() + " missing" : "")
-                    .append(" | p99 <= 50 ms |\n");
-            md.append("| of which commit to the relay's send / send to the consumer's receipt (wall clock, whole ms) | ")
-                    .append(split(latency.commitToSend())).append(" / ").append(split(latency.sendToReceive()))
-                    .append(" | - |\n");
+        VariantResult eventsOn = variants.get(Variant.QUORUM_EVENTS_ON);
+        if (eventsOn != null) {
+            steadyStateRows(md, eventsOn);
         }
-        if (drain != null) {
-            md.append("| Outbox drain after a broker outage | ").append(drain.backlog()).append(" events in ")
-                    .append(fmt(drain.drainSeconds())).append(" s = **").append(fmt(drain.eventsPerSecond()))
-                    .append(" events/s** (broker restart ").append(fmt(drain.brokerStartSeconds()))
-                    .append(" s not counted)").append(drain.remaining() > 0 ? ", " + drain.remaining()
-                            + " left unsent" : "").append(" | >= 10,000 events/s |\n");
-        }
-        if (memory != null) {
-            md.append("| Memory at steady state (events on; one JVM: application, broker, benchmark) | heap ")
-                    .append(memory.get("heapUsedMiB")).append(" MiB used (").append(memory.get("heapUsedAfterGcMiB"))
-                    .append(" MiB after GC), RSS ").append(memory.get("rssMiB")).append(" MiB | - |\n");
-        }
-        Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>) run.get("variants");
+        startRows(md, run);
+        return md.toString();
+    }
+
+    /** What the events-on variant measured after its rounds. */
+    private static void steadyStateRows(StringBuilder md, VariantResult eventsOn) {
+        latencyRows(md, eventsOn.commitToConsumeLatency());
+        OutboxDrain.Result drain = eventsOn.outboxDrain();
+        md.append("| Outbox drain after a broker outage | ").append(drain.backlog()).append(" events in ")
+                .append(fmt(drain.drainSeconds())).append(" s = **").append(fmt(drain.eventsPerSecond()))
+                .append(" events/s** (broker restart ").append(fmt(drain.brokerStartSeconds()))
+                .append(" s not counted)").append(drain.remaining() > 0 ? ", " + drain.remaining()
+                        + " left unsent" : "").append(" | >= 10,000 events/s |\n");
+        Machine.Memory memory = eventsOn.memoryAtSteadyState();
+        md.append("| Memory at steady state (events on; one JVM: application, broker, benchmark) | heap ")
+                .append(memory.heapUsedMiB()).append(" MiB used (").append(memory.heapUsedAfterGcMiB())
+                .append(" MiB after GC), RSS ").append(memory.rssMiB()).append(" MiB | - |\n");
+    }
+
+    private static void startRows(StringBuilder md, BenchmarkResult run) {
         md.append("| In-process start of the application on an empty data folder (per variant) | ");
-        variants.forEach((name, figures) -> md.append(name).append(' ').append(figures.get("contextStartSeconds"))
-                .append(" s; "));
+        run.variants().forEach((variant, figures) -> md.append(variant.name()).append(' ')
+                .append(figures.contextStartSeconds()).append(" s; "));
         md.append(" | - |\n");
-        if (startup != null) {
+        if (run.startup() instanceof StartupTime.Result startup) {
             md.append("| Startup, fresh JVM (`java -cp ... QuorumApplication`, demo profile) | first start: 'Started' ")
                     .append(fmt(startup.first().startedSeconds())).append(" s, health answers ")
                     .append(fmt(startup.first().readySeconds())).append(" s; later start: ")
@@ -93,7 +83,35 @@ final class Tables {
                     .append(fmt(startup.later().readySeconds())).append(" s; RSS then ")
                     .append(startup.later().rssMiB()).append(" MiB | README: ~20 s first, ~12 s later |\n");
         }
-        return md.toString();
+    }
+
+    /** One model's throughput in every round of every variant, rounded as the JSON has it. */
+    private static void roundsLine(StringBuilder md, String model, Map<Variant, VariantResult> variants,
+                                   Function<RoundResult, Officers.Throughput> figure) {
+        md.append("- ").append(model).append(": ");
+        variants.forEach((variant, figures) -> {
+            md.append(variant.name()).append(' ');
+            for (RoundResult round : figures.rounds()) {
+                md.append(Report.round(figure.apply(round).perSecond())).append(" / ");
+            }
+            md.setLength(md.length() - 3);
+            md.append("; ");
+        });
+        md.setLength(md.length() - 2);
+        md.append('\n');
+    }
+
+    private static void latencyRows(StringBuilder md, CommitToConsumeLatency.Result latency) {
+        Percentiles l = latency.latency();
+        md.append("| Commit-to-consume latency at ").append(fmt(latency.offeredPerSecond()))
+                .append(" instances/s (half of the events-on maximum), ").append(l.count())
+                .append(" transactions | p50 ").append(fmt(l.p50())).append(" ms, p95 ").append(fmt(l.p95()))
+                .append(" ms, p99 ").append(fmt(l.p99())).append(" ms, max ").append(fmt(l.max()))
+                .append(" ms").append(latency.missing() > 0 ? ", " + latency.missing() + " missing" : "")
+                .append(" | p99 <= 50 ms |\n");
+        md.append("| of which commit to the relay's send / send to the consumer's receipt (wall clock, whole ms) | ")
+                .append(split(latency.commitToSend())).append(" / ").append(split(latency.sendToReceive()))
+                .append(" | - |\n");
     }
 
     private static void row(StringBuilder md, String label, Map<Variant, Officers.Throughput> figures) {
@@ -111,17 +129,10 @@ final class Tables {
                 .append(fmt(on / defaults)).append(" |\n");
     }
 
-    @SuppressWarnings("unchecked")
-    private static boolean byVariantHasAll(Map<String, Object> run) {
-        return ((Map<String, Object>) run.get("variants")).size() == Variant.values().length;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void cpuRow(StringBuilder md, String label, Map<String, Object> run, String field) {
-        Map<String, Map<String, Object>> variants = (Map<String, Map<String, Object>>) run.get("variants");
-        double defaults = ((Number) variants.get(Variant.CAMUNDA_DEFAULTS.name()).get(field)).doubleValue();
-        double off = ((Number) variants.get(Variant.QUORUM_EVENTS_OFF.name()).get(field)).doubleValue();
-        double on = ((Number) variants.get(Variant.QUORUM_EVENTS_ON.name()).get(field)).doubleValue();
+    private static void cpuRow(StringBuilder md, String label, Map<Variant, Double> figures) {
+        double defaults = figures.get(Variant.CAMUNDA_DEFAULTS);
+        double off = figures.get(Variant.QUORUM_EVENTS_OFF);
+        double on = figures.get(Variant.QUORUM_EVENTS_ON);
         md.append("| ").append(label).append(" | ").append(fmt(defaults)).append(" | ").append(fmt(off))
                 .append(" | ").append(fmt(on)).append(" | ").append(fmt(off / on)).append(" | ")
                 .append(fmt(defaults / on)).append(" |\n");

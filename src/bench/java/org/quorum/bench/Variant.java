@@ -1,6 +1,9 @@
 package org.quorum.bench;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The three configurations compared side by side. All run the same application on the same embedded
@@ -39,5 +42,12 @@ enum Variant {
 
     List<String> properties() {
         return properties;
+    }
+
+    /** One figure of each variant's, in the enum's order. */
+    static <T, R> Map<Variant, R> each(Map<Variant, T> byVariant, Function<T, R> figure) {
+        Map<Variant, R> figures = new EnumMap<>(Variant.class);
+        byVariant.forEach((variant, value) -> figures.put(variant, figure.apply(value)));
+        return figures;
     }
 }

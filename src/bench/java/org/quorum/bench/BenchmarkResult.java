@@ -1,0 +1,38 @@
+package org.quorum.bench;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One run as bench/results/&lt;timestamp&gt;.json holds it.
+ *
+ * @param startup        absent when not asked for ({@code bench.startup=false})
+ * @param variants       by the variant's name
+ * @param ratios         of the medians; with ratiosPerRound, absent unless every variant ran
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record BenchmarkResult(String startedAt, List<Double> loadAverageAtStart, Machine.Description machine,
+                       Settings settings, StartupTime.Outcome startup, Map<Variant, VariantResult> variants,
+                       Ratios ratios, List<Ratios.PerRound> ratiosPerRound, String finishedAt,
+                       List<Double> loadAverageAtEnd) {
+
+    /** What the run began with. */
+    record Start(Instant at, List<Double> loadAverage, Machine.Description machine, Settings settings) {
+
+        static Start now(Settings settings) {
+            return new Start(Instant.now(), Machine.loadAverage(), Machine.describe(), settings);
+        }
+    }
+
+    /** The run ends now. */
+    static BenchmarkResult finish(Start start, StartupTime.Outcome startup, Map<Variant, VariantResult> variants) {
+        boolean all = variants.size() == Variant.values().length;
+        return new BenchmarkResult(start.at().toString(), start.loadAverage(), start.machine(), start.settings(),
+                startup, variants, all ? Ratios.ofMedians(variants) : null,
+                all ? Ratios.perRound(variants, start.settings().rounds()) : null, Instant.now().toString(),
+                Machine.loadAverage());
+    }
+}
