@@ -46,6 +46,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class HistoryClassifier {
 
+    /** An identity link's operation type when it was added; Camunda has no constant for it. */
+    private static final String LINK_ADDED = "add";
+
     /** The transitions of a history event as the engine emits it (history level FULL). */
     public List<Transition> classify(HistoryEvent event) {
         String type = event.getEventType();
@@ -163,7 +166,7 @@ public class HistoryClassifier {
         Instance instance = new Instance(definitionKey, e.getProcessDefinitionId(), instanceId,
                 e.getRootProcessInstanceId());
         return new IdentityLinkChanged(instance, e.getId(), e.getTaskId(), instant(e.getTime()), e.getType(),
-                e.getOperationType(), is(e.getOperationType(), HistoryEventTypes.IDENTITY_LINK_ADD), e.getUserId(), e.getGroupId(),
+                e.getOperationType(), LINK_ADDED.equals(e.getOperationType()), e.getUserId(), e.getGroupId(),
                 e.getAssignerId(), HistoryFacts.runningTask(task));
     }
 
