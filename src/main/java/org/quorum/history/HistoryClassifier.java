@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * Decides what Camunda's history means: the one place that reads its event types ({@code start}, {@code end},
  * {@code complete}, {@code resolve}, ...) and its states. History the engine emits is classified by its event type;
  * history read back through HistoryService carries no event type and is classified by its state (an end time, a
- * delete reason), by the same rules of how things ended. History Quorum does not act on (updates of a task's
- * properties, migrations) has no transition.
+ * delete reason), by the same rules of how things ended (HistoryService returns Camunda's query entities, which
+ * extend the event entities). History Quorum does not act on (updates of a task's properties, migrations) has
+ * no transition.
  */
 @Component
 public class HistoryClassifier {
@@ -64,11 +65,8 @@ public class HistoryClassifier {
             // Camunda ends a task with "complete" whether it was completed or deleted (its instance cancelled, a
             // boundary event); only the delete reason tells them apart.
             return is(type, HistoryEventTypes.TASK_INSTANCE_CREATE) ? List.of(created(task))
-                    : is(type, HistoryEventTypes.TASK_INSTANCE_COMPLETE) ? List.of(ended(task))
-                    : is(type, HistoryEventTypes.TASK_INSTANCE_DELETE)
-                            ? List.of(new TaskEnded(instance(task), HistoryFacts.task(task), instant(task.getEndTime()),
-                                    false))
-                            : List.of();
+                    : is(type, HistoryEventTypes.TASK_INSTANCE_COMPLETE) ? List.of(ended(task, completed(task)))
+                    : is(type, HistoryEventTypes.TASK_INSTANCE_DELETE) ? List.of(ended(task, false)) : List.of();
         }
         if (event instanceof HistoricIncidentEventEntity incident) {
             return is(type, HistoryEventTypes.INCIDENT_CREATE) ? List.of(created(incident))
@@ -106,7 +104,7 @@ public class HistoryClassifier {
     /** A task read back: its creation, and its end once it ended. */
     public List<Transition> read(HistoricTaskInstance task) {
         HistoricTaskInstanceEventEntity e = (HistoricTaskInstanceEventEntity) task;
-        return e.getEndTime() == null ? List.of(created(e)) : List.of(created(e), ended(e));
+        return e.getEndTime() == null ? List.of(created(e)) : List.of(created(e), ended(e, completed(e)));
     }
 
     /** An incident read back: its creation, and its end once it ended. */
@@ -143,9 +141,12 @@ public class HistoryClassifier {
         return new TaskCreated(instance(e), HistoryFacts.task(e), instant(e.getStartTime()));
     }
 
-    private static TaskEnded ended(HistoricTaskInstanceEventEntity e) {
-        return new TaskEnded(instance(e), HistoryFacts.task(e), instant(e.getEndTime()),
-                TaskEntity.DELETE_REASON_COMPLETED.equals(e.getDeleteReason()));
+    private static TaskEnded ended(HistoricTaskInstanceEventEntity e, boolean completed) {
+        return new TaskEnded(instance(e), HistoryFacts.task(e), instant(e.getEndTime()), completed);
+    }
+
+    private static boolean completed(HistoricTaskInstanceEventEntity e) {
+        return TaskEntity.DELETE_REASON_COMPLETED.equals(e.getDeleteReason());
     }
 
     private static IncidentCreated created(HistoricIncidentEventEntity e) {

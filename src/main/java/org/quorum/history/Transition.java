@@ -3,6 +3,8 @@ package org.quorum.history;
 import java.time.Instant;
 import java.util.List;
 
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
 /**
  * What a piece of Camunda history means to Quorum: a process, activity, task or incident starting or ending (and
  * how it ended), a task's identity link changing, a decision evaluated, a variable or an operation recorded.
@@ -65,15 +67,14 @@ public sealed interface Transition {
     /**
      * An assignee, candidate or owner link added to or removed from a task; the instance is the task's. Claim,
      * unclaim, reassignment and delegation all change the assignee link. {@code type} is Camunda's link type
-     * ({@link org.camunda.bpm.engine.task.IdentityLinkType}), {@code operationType} its {@code add} or
-     * {@code delete}.
+     * ({@link IdentityLinkType}), {@code operationType} its {@code add} or {@code delete}.
      */
     record IdentityLinkChanged(Instance instance, String id, String taskId, Instant at, String type,
                                String operationType, boolean added, String userId, String groupId,
                                String assignerId, RunningTask runningTask) implements Transition {
 
         public boolean ofAssignee() {
-            return org.camunda.bpm.engine.task.IdentityLinkType.ASSIGNEE.equals(type);
+            return IdentityLinkType.ASSIGNEE.equals(type);
         }
     }
 
