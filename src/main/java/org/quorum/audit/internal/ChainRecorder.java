@@ -7,34 +7,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.quorum.history.TransactionBatch;
+import org.quorum.history.Transition;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends each process instance's audit entries to its hash chain, in the engine's own transaction.
  * <p>
- * History events arrive through the Camunda starter's eventing, on the engine's thread, after the database
- * history handler (see {@code DatabaseHistoryFirst}), so their ids are set. Only the entry's kind and row id are
- * collected then; just before commit, after the engine has flushed its history rows, each entry's content is
- * read back from those rows, hashed onto the instance's chain and stored. Reading back rather than hashing the
+ * The transitions of the engine's history (see {@code org.quorum.history}) arrive on the engine's thread, after
+ * the database history handler (see {@code DatabaseHistoryFirst}), so their ids are set. Only the entry's kind
+ * ({@link ChainEntries}) and row id are collected then; just before commit, after the engine has flushed its
+ * history rows, each entry's content is read back from those rows, hashed onto the instance's chain and stored. Reading back rather than hashing the
  * event object makes the write and a later verify use the very same canonical form.
  * <p>
  * The instance's head row is locked first ({@code insert ... on conflict do update}), so concurrent transactions
@@ -70,6 +56,8 @@ class ChainRecorder {
 
     private final JdbcTemplate jdbc;
     private final CanonicalContent content;
+    /** The entries of a transaction, in the order the engine produced them; chained before it commits. */
+    private final TransactionBatch<ChainEntry> batch = new TransactionBatch<>("Audit entries", this::append);
 
     ChainRecorder(JdbcTemplate jdbc, CanonicalContent content) {
         this.jdbc = jdbc;
@@ -77,94 +65,14 @@ class ChainRecorder {
     }
 
     @EventListener
-    void on(HistoryEvent event) {
-        entries(event).filter(entry -> entry.processInstanceId() != null && entry.key() != null)
-                .forEach(entry -> currentBatch().entries.add(entry));
+    void on(Transition transition) {
+        ChainEntries.of(transition).filter(entry -> entry.processInstanceId() != null && entry.key() != null)
+                .forEach(batch::add);
     }
 
-    static Stream<ChainEntry> entries(HistoryEvent event) {
-        String type = event.getEventType();
-        String instance = event.getProcessInstanceId();
-        if (event instanceof HistoricProcessInstanceEventEntity) {
-            return switch (type) {
-                case "start" -> Stream.of(new ChainEntry(instance, EntryKind.PROCESS_STARTED, instance));
-                case "end" -> Stream.of(new ChainEntry(instance, EntryKind.PROCESS_ENDED, instance));
-                default -> Stream.empty();
-            };
-        }
-        if (event instanceof HistoricActivityInstanceEventEntity) {
-            return switch (type) {
-                case "start" -> Stream.of(new ChainEntry(instance, EntryKind.ACTIVITY_STARTED, event.getId()));
-                case "end" -> Stream.of(new ChainEntry(instance, EntryKind.ACTIVITY_ENDED, event.getId()));
-                default -> Stream.empty();
-            };
-        }
-        if (event instanceof HistoricTaskInstanceEventEntity) {
-            return switch (type) {
-                case "create" -> Stream.of(new ChainEntry(instance, EntryKind.TASK_CREATED, event.getId()));
-                case "complete", "delete" -> Stream.of(new ChainEntry(instance, EntryKind.TASK_ENDED, event.getId()));
-                default -> Stream.empty();
-            };
-        }
-        if (event instanceof HistoricIdentityLinkLogEventEntity link) {
-            // Camunda's identity link history has no instance column; the task knows its instance.
-            String owner = instance != null ? instance : instanceOfTask(link.getTaskId());
-            return Stream.of(new ChainEntry(owner, EntryKind.IDENTITY_LINK, event.getId()));
-        }
-        if (event instanceof HistoricVariableUpdateEventEntity) {
-            return Stream.of(new ChainEntry(instance, EntryKind.VARIABLE_UPDATED, event.getId()));
-        }
-        if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
-            List<HistoricDecisionInstanceEntity> decisions = new ArrayList<>();
-            decisions.add(evaluation.getRootHistoricDecisionInstance());
-            if (evaluation.getRequiredHistoricDecisionInstances() != null) {
-                decisions.addAll(evaluation.getRequiredHistoricDecisionInstances());
-            }
-            return decisions.stream().map(decision ->
-                    new ChainEntry(decision.getProcessInstanceId(), EntryKind.DECISION_EVALUATED, decision.getId()));
-        }
-        if (event instanceof HistoricIncidentEventEntity) {
-            return switch (type) {
-                case "create" -> Stream.of(new ChainEntry(instance, EntryKind.INCIDENT_CREATED, event.getId()));
-                case "resolve", "delete" -> Stream.of(new ChainEntry(instance, EntryKind.INCIDENT_ENDED, event.getId()));
-                default -> Stream.empty();
-            };
-        }
-        if (event instanceof UserOperationLogEntryEventEntity) {
-            // Written only for an authenticated user's operations (Camunda's default), one row per changed
-            // property; rows not about an instance (a deployment, a filter) have no instance and are not chained.
-            return Stream.of(new ChainEntry(instance, EntryKind.OPERATION_LOGGED, event.getId()));
-        }
-        return Stream.empty();
-    }
-
-    private static String instanceOfTask(String taskId) {
-        CommandContext context = Context.getCommandContext();
-        if (context == null || taskId == null) {
-            return null;
-        }
-        TaskEntity task = context.getDbEntityManager().getCachedEntity(TaskEntity.class, taskId);
-        if (task == null) {
-            task = context.getTaskManager().findTaskById(taskId);
-        }
-        return task == null ? null : task.getProcessInstanceId();
-    }
-
-    private Batch currentBatch() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Audit entries can only be chained inside a transaction");
-        }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Batch batch && batch.recorder() == this) {
-                return batch;
-            }
-        }
-        Batch batch = new Batch();
-        TransactionSynchronizationManager.registerSynchronization(batch);
-        return batch;
-    }
-
-    private void append(Set<ChainEntry> entries) {
+    /** Appends a transaction's entries; an entry the engine produced twice counts once. */
+    private void append(List<ChainEntry> produced) {
+        Set<ChainEntry> entries = new LinkedHashSet<>(produced);
         Map<String, List<ChainEntry>> byInstance = new LinkedHashMap<>();
         Map<EntryKind, Set<String>> keysByKind = new EnumMap<>(EntryKind.class);
         entries.forEach(entry -> {
@@ -208,22 +116,5 @@ class ChainRecorder {
         // After the entries: the instance's head exists by now, and so do those of the instances it called.
         entries.stream().filter(entry -> entry.kind() == EntryKind.PROCESS_ENDED).map(ChainEntry::key)
                 .forEach(instance -> jdbc.update(RECORD_REMOVAL_TIME, instance, instance));
-    }
-
-    /** The entries of one transaction, in the order the engine produced them; chained before it commits. */
-    private final class Batch implements TransactionSynchronization {
-
-        private final Set<ChainEntry> entries = new LinkedHashSet<>();
-
-        ChainRecorder recorder() {
-            return ChainRecorder.this;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            if (!entries.isEmpty()) {
-                append(entries);
-            }
-        }
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lets the engine's own database history handler see each history event before any other handler.
  * <p>
- * By default Camunda calls the custom handlers (among them the starter's publisher that feeds
- * {@link HistoryEventCapture}) first and its database handler last. The database handler is what gives some
+ * By default Camunda calls the custom handlers (among them the starter's publisher that feeds the history
+ * transitions to {@link HistoryEventCapture} and the audit chain) first and its database handler last. The database handler is what gives some
  * history entities their ids (a DMN evaluation's decision instances), so events mapped before it would carry
  * no decision instance id. Same handlers, same transaction; only the order changes. Runs after the other
  * plugins so that handlers they register keep their relative order behind it.

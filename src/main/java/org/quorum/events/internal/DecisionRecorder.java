@@ -7,9 +7,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.quorum.events.ActingFor;
 import org.quorum.events.EventsProperties;
+import org.quorum.history.RunningCommand;
 import org.quorum.infrastructure.camunda.EngineClock;
+import org.quorum.positions.ActingFor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ class DecisionRecorder {
         String root = execution.getRootProcessInstanceId() != null
                 ? execution.getRootProcessInstanceId() : instance.getId();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("actor", EngineContext.actor());
+        data.put("actor", RunningCommand.actor());
         data.put("decision", declaration.type());
         data.put("activityId", declaration.activityId());
         data.put("activityName", execution.getCurrentActivityName());

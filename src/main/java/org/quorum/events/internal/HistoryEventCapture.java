@@ -1,14 +1,14 @@
 package org.quorum.events.internal;
 
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.quorum.history.Transition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives every history event of the engine through the Camunda Spring Boot starter's eventing
- * ({@code camunda.bpm.eventing.history}), synchronously on the engine's thread and inside its transaction,
- * and puts the mapped lifecycle events into the outbox. Nothing here talks to Kafka.
+ * Receives every transition of the engine's history (see {@code org.quorum.history}), synchronously on the engine's
+ * thread and inside its transaction, and puts the lifecycle events it maps to into the outbox. Nothing here talks
+ * to Kafka.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "quorum.events.enabled", matchIfMissing = true)
@@ -23,7 +23,7 @@ class HistoryEventCapture {
     }
 
     @EventListener
-    void on(HistoryEvent event) {
-        mapper.map(event).forEach(outbox::add);
+    void on(Transition transition) {
+        mapper.map(transition).forEach(outbox::add);
     }
 }

@@ -10,10 +10,9 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.quorum.history.TransactionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes events into the outbox table inside the transaction of the engine state they describe.
@@ -54,13 +53,23 @@ class TransactionalOutbox {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
-    private final OutboxSignal signal;
+    private final TransactionBatch<PendingEvent> batch;
 
     TransactionalOutbox(JdbcTemplate jdbc, ObjectMapper json, DeadLetters deadLetters, OutboxSignal signal) {
         this.jdbc = jdbc;
         this.json = json;
         this.deadLetters = deadLetters;
-        this.signal = signal;
+        this.batch = new TransactionBatch<>("Quorum events", new TransactionBatch.Owner<>() {
+            @Override
+            public void beforeCommit(List<PendingEvent> events) {
+                write(events);
+            }
+
+            @Override
+            public void afterCommit(List<PendingEvent> events) {
+                signal.eventsCommitted();
+            }
+        });
     }
 
     /** Adds an event to the current transaction; it is written only if the transaction commits. */
@@ -73,21 +82,7 @@ class TransactionalOutbox {
                     String.valueOf(draft.data()), "Data cannot be serialised to JSON: " + e.getOriginalMessage());
             return;
         }
-        currentBatch().events.add(new PendingEvent(UUID.randomUUID(), draft, data));
-    }
-
-    private Batch currentBatch() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Quorum events can only be recorded inside a transaction");
-        }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Batch batch && batch.outbox() == this) {
-                return batch;
-            }
-        }
-        Batch batch = new Batch();
-        TransactionSynchronizationManager.registerSynchronization(batch);
-        return batch;
+        batch.add(new PendingEvent(UUID.randomUUID(), draft, data));
     }
 
     private void write(List<PendingEvent> events) {
@@ -123,29 +118,5 @@ class TransactionalOutbox {
 
     private record StreamKey(String key, String topic) {
         static final Comparator<StreamKey> ORDER = Comparator.comparing(StreamKey::key).thenComparing(StreamKey::topic);
-    }
-
-    /** The events of one transaction; written before it commits. */
-    private final class Batch implements TransactionSynchronization {
-
-        private final List<PendingEvent> events = new ArrayList<>();
-
-        TransactionalOutbox outbox() {
-            return TransactionalOutbox.this;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            if (!events.isEmpty()) {
-                write(events);
-            }
-        }
-
-        @Override
-        public void afterCommit() {
-            if (!events.isEmpty()) {
-                signal.eventsCommitted();
-            }
-        }
     }
 }

@@ -1,0 +1,56 @@
+package org.quorum.history;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+
+/**
+ * Facts about the running engine command that its history events do not carry: who acts, an instance's business
+ * key, a task's local variables. Entities the command already loaded are taken from its cache; the others are
+ * read. Outside a command there are none.
+ */
+public final class RunningCommand {
+
+    private RunningCommand() {
+    }
+
+    /** The authenticated user the command runs for, or null. */
+    public static String actor() {
+        CommandContext context = Context.getCommandContext();
+        return context == null ? null : context.getAuthenticatedUserId();
+    }
+
+    public static String businessKey(String processInstanceId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null || processInstanceId == null) {
+            return null;
+        }
+        ExecutionEntity cached = context.getDbEntityManager().getCachedEntity(ExecutionEntity.class, processInstanceId);
+        ExecutionEntity instance = cached != null ? cached
+                : context.getExecutionManager().findExecutionById(processInstanceId);
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /**
+     * A running task's local variable, looked up only when the task's activity has the parsed property
+     * {@code activityProperty}: loading a task's variables costs a query when the command has not loaded them yet.
+     */
+    public static Object taskVariable(String taskId, String variable, String activityProperty) {
+        TaskEntity task = task(taskId);
+        ExecutionEntity execution = task == null ? null : task.getExecution();
+        ActivityImpl activity = execution == null ? null : execution.getActivity();
+        return activity == null || activity.getProperty(activityProperty) == null ? null
+                : task.getVariableLocal(variable);
+    }
+
+    static TaskEntity task(String taskId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null || taskId == null) {
+            return null;
+        }
+        TaskEntity cached = context.getDbEntityManager().getCachedEntity(TaskEntity.class, taskId);
+        return cached != null ? cached : context.getTaskManager().findTaskById(taskId);
+    }
+}
