@@ -1,6 +1,10 @@
 package org.quorum.endorsement;
 
-/** How a request for regional recognition ended, and what the requesting administration is told. */
+/**
+ * How a request for regional recognition ended, and what the requesting administration is told. The model decides
+ * it: each path's last event before the outcomes merge sets {@link EndorsementVariables#OUTCOME} to one of these
+ * names (bpmn/regional-endorsement.bpmn).
+ */
 public enum EndorsementOutcome {
 
     RECOGNISED("the Council recognised the %s"),
@@ -13,28 +17,6 @@ public enum EndorsementOutcome {
 
     EndorsementOutcome(String notice) {
         this.notice = notice;
-    }
-
-    /**
-     * The outcome from the decisions taken along the way. A request still marked incomplete at the end lapsed
-     * (a resubmitted request is checked again, which replaces the check result).
-     */
-    public static EndorsementOutcome of(String checkResult, Boolean facilityEligible, String delegatesDecision,
-                                        Boolean councilDecisionFavourable) {
-        if ("INCOMPLETE".equals(checkResult)) {
-            return WITHDRAWN;
-        }
-        if (!"COMPLETE".equals(checkResult) || !Boolean.TRUE.equals(facilityEligible)) {
-            return INELIGIBLE;
-        }
-        if ("DECLINE".equals(delegatesDecision)) {
-            return DECLINED;
-        }
-        if (!"ENDORSE".equals(delegatesDecision)) {
-            throw new IllegalStateException("A request can only end declined or endorsed once it is on the agenda, "
-                    + "but the delegates' decision is " + delegatesDecision);
-        }
-        return Boolean.TRUE.equals(councilDecisionFavourable) ? RECOGNISED : RECOGNITION_REFUSED;
     }
 
     public String noticeTo(String requestingAdministration, String facilityType) {

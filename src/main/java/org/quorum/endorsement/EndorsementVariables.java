@@ -22,6 +22,7 @@ public final class EndorsementVariables {
     /** Returned by the called {@code policy-commission-review}. */
     public static final String COUNCIL_DECISION = "councilDecision";
     public static final String COUNCIL_DECISION_FAVOURABLE = "councilDecisionFavourable";
+    /** An {@link EndorsementOutcome} name, set by the model on the path that decides it. */
     public static final String OUTCOME = "outcome";
     public static final String REQUESTER_NOTIFICATION = "requesterNotification";
     public static final String REQUESTER_NOTIFIED_AT = "requesterNotifiedAt";

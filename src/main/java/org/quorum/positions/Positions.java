@@ -1,150 +1,35 @@
 package org.quorum.positions;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.quorum.infrastructure.camunda.EngineClock;
-import org.quorum.positions.internal.PositionStore;
-import org.quorum.positions.internal.TaskRouting;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The use cases of positions: create one, appoint a holder or an interim holder, end a tenure, ask who acts.
- * Each change is one transaction: the tenure row, and either the tasks moved now or the job that moves them on
- * the date, commit together or not at all.
+ * The positions module's API: its store and the routing of tasks to whoever acts stay inside it.
  */
-@Service
-public class Positions {
+public interface Positions {
 
     /** Task-local variable of a task addressed to a position: the position's code. Written by the engine only. */
-    public static final String TASK_VARIABLE = "position";
+    String TASK_VARIABLE = "position";
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-
-    private final PositionStore store;
-    private final TaskRouting routing;
-    private final IdentityService identity;
-
-    Positions(PositionStore store, TaskRouting routing, IdentityService identity) {
-        this.store = store;
-        this.routing = routing;
-        this.identity = identity;
-    }
-
-    @Transactional
-    public Position create(Position position) {
-        if (position.code() == null || !CODE.matcher(position.code()).matches()) {
-            throw badInput("invalid-code", "code must be upper-case letters, digits and underscores, starting with a "
-                    + "letter (e.g. DSG, VICE_CHAIR_AMERICAS); got " + position.code());
-        }
-        if (position.title() == null || position.title().isBlank()) {
-            throw badInput("missing-title", "title is required (e.g. Deputy Secretary General)");
-        }
-        if (position.officeGroup() == null
-                || identity.createGroupQuery().groupId(position.officeGroup()).count() == 0) {
-            throw badInput("unknown-office-group", "officeGroup must be an existing group; got "
-                    + position.officeGroup());
-        }
-        if (!store.insertIfMissing(position)) {
-            throw new PositionRuleViolation("position-exists", PositionRuleViolation.Kind.CONFLICT,
-                    "Position " + position.code() + " already exists");
-        }
-        return position;
-    }
+    Position create(Position position);
 
     /** Appoints a holder (or an interim holder) from {@code startsAt}; open-ended when {@code endsAt} is null. */
-    @Transactional
-    public Holding appoint(String code, HoldingKind kind, String userId, Instant startsAt, Instant endsAt,
-                           String appointedBy) {
-        if (kind == null || startsAt == null) {
-            throw badInput("missing-field", "kind (SUBSTANTIVE or INTERIM) and startsAt are required");
-        }
-        lock(code);
-        if (userId == null || identity.createUserQuery().userId(userId).count() == 0) {
-            throw badInput("unknown-user", "userId must be an existing user; got " + userId);
-        }
-        Tenure.checkNew(kind, startsAt, endsAt, store.holdings(code));
-        Holding holding = store.insert(code, kind, userId, startsAt, endsAt, appointedBy);
-        if (kind == HoldingKind.INTERIM) {
-            routing.ensureActingFilter(userId, code);
-        }
-        routing.rerouteAt(code, startsAt);
-        if (endsAt != null) {
-            routing.rerouteAt(code, endsAt);
-        }
-        return holding;
-    }
+    Holding appoint(String code, HoldingKind kind, String userId, Instant startsAt, Instant endsAt,
+                    String appointedBy);
 
     /** Ends a tenure at {@code endsAt}; open tasks move to whoever acts for the position from then. */
-    @Transactional
-    public Holding end(String code, long holdingId, Instant endsAt) {
-        if (endsAt == null) {
-            throw badInput("missing-field", "endsAt is required");
-        }
-        lock(code);
-        List<Holding> holdings = store.holdings(code);
-        Holding holding = holdings.stream().filter(h -> h.id() == holdingId).findFirst().orElseThrow(() ->
-                new PositionRuleViolation("no-such-holding", PositionRuleViolation.Kind.NOT_FOUND,
-                        "Position %s has no tenure %d".formatted(code, holdingId)));
-        Tenure.checkEnd(holding, endsAt, holdings);
-        Holding ended = store.end(holdingId, endsAt);
-        routing.rerouteAt(code, endsAt);
-        return ended;
-    }
+    Holding end(String code, long holdingId, Instant endsAt);
 
     /** Ends the interim that is open (in force, or yet to start) at {@code endsAt}. */
-    @Transactional
-    public Holding endInterim(String code, Instant endsAt) {
-        lock(code);
-        Holding interim = store.holdings(code).stream()
-                .filter(h -> h.kind() == HoldingKind.INTERIM && (h.endsAt() == null || h.endsAt().isAfter(now())))
-                .max(Comparator.comparing(Holding::startsAt))
-                .orElseThrow(() -> new PositionRuleViolation("no-interim", PositionRuleViolation.Kind.CONFLICT,
-                        "Position %s has no interim to end".formatted(code)));
-        return end(code, interim.id(), endsAt);
-    }
+    Holding endInterim(String code, Instant endsAt);
 
-    @Transactional(readOnly = true)
-    public Optional<Incumbent> incumbent(String code, Instant moment) {
-        find(code);
-        return Tenure.incumbentAt(code, store.holdings(code), moment);
-    }
+    Optional<Incumbent> incumbent(String code, Instant moment);
 
-    @Transactional(readOnly = true)
-    public Position find(String code) {
-        return store.find(code).orElseThrow(() -> notFound(code));
-    }
+    Position find(String code);
 
-    @Transactional(readOnly = true)
-    public List<Position> all() {
-        return store.all();
-    }
+    List<Position> all();
 
-    @Transactional(readOnly = true)
-    public List<Holding> holdings(String code) {
-        find(code);
-        return store.holdings(code);
-    }
-
-    private void lock(String code) {
-        store.lock(code).orElseThrow(() -> notFound(code));
-    }
-
-    private static Instant now() {
-        return EngineClock.now();
-    }
-
-    private static PositionRuleViolation notFound(String code) {
-        return new PositionRuleViolation("no-such-position", PositionRuleViolation.Kind.NOT_FOUND,
-                "There is no position " + code);
-    }
-
-    private static PositionRuleViolation badInput(String rule, String message) {
-        return new PositionRuleViolation(rule, PositionRuleViolation.Kind.BAD_INPUT, message);
-    }
+    List<Holding> holdings(String code);
 }

@@ -57,6 +57,8 @@ class ReplayClient {
     JsonNode awaitTask(String user, Map<String, Object> instance, String taskKey) {
         Map<String, Object> query = new LinkedHashMap<>(instance);
         query.put("taskDefinitionKey", taskKey);
+        // Wall clock, not the engine's: a bound on how long this client waits for a server over the network,
+        // which must not stretch or vanish when a test moves the engine clock.
         Instant deadline = Instant.now().plus(STEP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             JsonNode found = post(user, "/engine-rest/task?maxResults=1", query);

@@ -1,13 +1,25 @@
 package org.quorum.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.junit.jupiter.api.Test;
 
 class EndorsementRulesTest {
+
+    private static final BpmnModelInstance MODEL = Bpmn.readModelFromStream(
+            EndorsementRulesTest.class.getResourceAsStream("/bpmn/regional-endorsement.bpmn"));
 
     @Test
     void requesterHasUntilTheEndOfTheThirtiethDay() {
@@ -16,28 +28,29 @@ class EndorsementRulesTest {
     }
 
     @Test
-    void requestStillIncompleteAtTheEndWasWithdrawn() {
-        assertThat(EndorsementOutcome.of("INCOMPLETE", true, null, null)).isEqualTo(EndorsementOutcome.WITHDRAWN);
+    void eachPathToTheOutcomeSetsItsOutcomeOnItsLastEvent() {
+        Map<String, String> outcomeByLastEvent = new HashMap<>();
+        for (SequenceFlow path : MODEL.<FlowNode>getModelElementById("Gateway_OutcomeMerge").getIncoming()) {
+            outcomeByLastEvent.put(path.getSource().getId(), outcomeSetBy(path.getSource().getId()));
+        }
+        assertThat(outcomeByLastEvent).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Event_RequestRecognised", "RECOGNISED",
+                "Event_RecognitionRefused", "RECOGNITION_REFUSED",
+                "Event_RequestDeclined", "DECLINED",
+                "Event_RequestIneligible", "INELIGIBLE",
+                "Event_RequestWithdrawn", "WITHDRAWN"));
     }
 
     @Test
-    void completeRequestForAnIneligibleFacilityIsIneligible() {
-        assertThat(EndorsementOutcome.of("COMPLETE", false, null, null)).isEqualTo(EndorsementOutcome.INELIGIBLE);
-        assertThat(EndorsementOutcome.of("INELIGIBLE", true, null, null)).isEqualTo(EndorsementOutcome.INELIGIBLE);
-    }
-
-    @Test
-    void endorsedRequestIsRecognisedOnlyOnAFavourableCouncilDecision() {
-        assertThat(EndorsementOutcome.of("COMPLETE", true, "ENDORSE", true)).isEqualTo(EndorsementOutcome.RECOGNISED);
-        assertThat(EndorsementOutcome.of("COMPLETE", true, "ENDORSE", false))
-                .isEqualTo(EndorsementOutcome.RECOGNITION_REFUSED);
-        assertThat(EndorsementOutcome.of("COMPLETE", true, "DECLINE", null)).isEqualTo(EndorsementOutcome.DECLINED);
+    void everyOutcomeIsReachedByExactlyOnePath() {
+        assertThat(Stream.of("Event_RequestRecognised", "Event_RecognitionRefused", "Event_RequestDeclined",
+                "Event_RequestIneligible", "Event_RequestWithdrawn").map(EndorsementRulesTest::outcomeSetBy)
+                .map(EndorsementOutcome::valueOf)).containsExactlyInAnyOrder(EndorsementOutcome.values());
     }
 
     @Test
     void deferredRequestHasNoOutcomeYet() {
-        assertThatThrownBy(() -> EndorsementOutcome.of("COMPLETE", true, "DEFER", null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DEFER");
+        assertThat(outcomeSetBy("Event_RequestDeferred")).isNull();
     }
 
     @Test
@@ -45,5 +58,17 @@ class EndorsementRulesTest {
         assertThat(EndorsementOutcome.DECLINED.noticeTo("Canada", "REGIONAL_DOG_TRAINING_CENTRE")).isEqualTo(
                 "Canada: the delegates of the regional conference declined the request for a regional dog training "
                         + "centre.");
+    }
+
+    /** The value the element's output mapping gives the outcome variable; null when it sets none. */
+    private static String outcomeSetBy(String elementId) {
+        BaseElement element = MODEL.getModelElementById(elementId);
+        if (element.getExtensionElements() == null) {
+            return null;
+        }
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()
+                .stream().flatMap(io -> io.getCamundaOutputParameters().stream())
+                .filter(parameter -> parameter.getCamundaName().equals(EndorsementVariables.OUTCOME))
+                .map(CamundaOutputParameter::getTextContent).findFirst().orElse(null);
     }
 }

@@ -51,6 +51,11 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         complete(task("Task_RecordDelegatesDecision", request), withVariables("delegatesDecision", decision));
     }
 
+    /** The outcome as the model set it on the path taken, before the notifying step reads it. */
+    private Object outcomeDecidedByTheModel(ProcessInstance request) {
+        return runtimeService().getVariable(request.getId(), "outcome");
+    }
+
     private void notifyRequester(ProcessInstance request) {
         execute(job("Task_NotifyRequester", request));
         assertThat(request).hasPassed("EndEvent_RequesterNotified").isEnded();
@@ -84,6 +89,7 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         CommissionReviews.runThroughCouncil(review, "ADOPT", "APPROVED");
 
         assertThat(request).hasPassed("Event_RequestRecognised").isWaitingAt("Task_NotifyRequester");
+        assertThat(outcomeDecidedByTheModel(request)).isEqualTo("RECOGNISED");
         notifyRequester(request);
         assertThat(variable(request, "councilDecision")).isEqualTo("APPROVED");
         assertThat(variable(request, "outcome")).isEqualTo("RECOGNISED");
@@ -103,6 +109,7 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
                 "REJECT", "REJECTED");
 
         assertThat(request).hasPassed("Event_RecognitionRefused").hasNotPassed("Event_RequestRecognised");
+        assertThat(outcomeDecidedByTheModel(request)).isEqualTo("RECOGNITION_REFUSED");
         notifyRequester(request);
         assertThat(variable(request, "outcome")).isEqualTo("RECOGNITION_REFUSED");
     }
@@ -134,6 +141,7 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         execute(job("Timer_ResubmissionDeadline", request));
 
         assertThat(request).hasPassed("Event_RequestWithdrawn").hasNotPassed("Task_PlaceOnAgenda");
+        assertThat(outcomeDecidedByTheModel(request)).isEqualTo("WITHDRAWN");
         notifyRequester(request);
         assertThat(variable(request, "outcome")).isEqualTo("WITHDRAWN");
     }
@@ -145,6 +153,7 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         checkAs(request, "COMPLETE");
 
         assertThat(request).hasPassed("Event_RequestIneligible").hasNotPassed("Task_PlaceOnAgenda");
+        assertThat(outcomeDecidedByTheModel(request)).isEqualTo("INELIGIBLE");
         notifyRequester(request);
         assertThat(variable(request, "outcome")).isEqualTo("INELIGIBLE");
     }
@@ -157,6 +166,7 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         delegatesDecide(request, "DECLINE");
 
         assertThat(request).hasPassed("Event_RequestDeclined").hasNotPassed("CallActivity_PolicyCommissionReview");
+        assertThat(outcomeDecidedByTheModel(request)).isEqualTo("DECLINED");
         notifyRequester(request);
         assertThat(variable(request, "outcome")).isEqualTo("DECLINED");
     }
@@ -169,6 +179,7 @@ class RegionalEndorsementIT extends ProcessIntegrationTest {
         delegatesDecide(request, "DEFER");
 
         assertThat(request).hasPassed("Event_RequestDeferred").isWaitingAt("Task_PlaceOnAgenda");
+        assertThat(outcomeDecidedByTheModel(request)).as("a deferred request has no outcome yet").isNull();
         placeOnAgenda(request);
         delegatesDecide(request, "ENDORSE");
         assertThat(request).hasPassed("Event_RequestEndorsed").isWaitingAt("CallActivity_PolicyCommissionReview");

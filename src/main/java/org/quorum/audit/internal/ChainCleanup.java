@@ -2,7 +2,7 @@ package org.quorum.audit.internal;
 
 import java.sql.Timestamp;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +35,7 @@ public class ChainCleanup {
     @Scheduled(initialDelayString = "${quorum.audit.chain-cleanup-interval:1h}",
             fixedDelayString = "${quorum.audit.chain-cleanup-interval:1h}")
     public void deleteChainsOfRemovedHistory() {
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = Timestamp.from(EngineClock.now());
         int total = 0;
         int deleted;
         do {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quorum.audit.ChainVerification;
 import org.quorum.audit.ChainVerification.Mismatch;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -97,7 +97,7 @@ public class ChainVerifier {
             return Optional.empty();
         }
         Timestamp removalTime = (Timestamp) head.get(0).get("removal_time");
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.today();
         if (removalTime != null && !removalTime.after(now)) {
             return Optional.empty();
         }

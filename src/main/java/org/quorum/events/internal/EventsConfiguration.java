@@ -73,7 +73,7 @@ class EventsConfiguration {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties(null));
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "quorum-outbox-relay");
-        config.putAll(OutboxRelay.producerOverrides());
+        config.putAll(KafkaBatchSender.producerOverrides());
         KafkaProducer<String, CloudEvent> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
         RelayLeadership leadership = new RelayLeadership(relaySessions(database.getIfAvailable(), dataSource));

@@ -35,6 +35,8 @@ class OutboxBacklog {
         return jdbc.queryForObject("select count(*), min(created_at) from quorum_event_outbox where sent_at is null",
                 (rs, n) -> {
                     OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                    // Wall clock, not the engine's: how long rows have really waited for Kafka, against created_at
+                    // that PostgreSQL stamps from its own clock; moving the engine clock must not age the backlog.
                     Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, OffsetDateTime.now());
                     return new Snapshot(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
                 });

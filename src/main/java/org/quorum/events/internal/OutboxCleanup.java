@@ -1,9 +1,8 @@
 package org.quorum.events.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
-
 import org.quorum.events.EventsProperties;
+import org.quorum.infrastructure.camunda.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +25,7 @@ class OutboxCleanup {
     @Scheduled(initialDelayString = "${quorum.events.relay.cleanup-interval:1h}",
             fixedDelayString = "${quorum.events.relay.cleanup-interval:1h}")
     void deleteSentRows() {
-        Timestamp cutoff = Timestamp.from(Instant.now().minus(settings.retention()));
+        Timestamp cutoff = Timestamp.from(EngineClock.now().minus(settings.retention()));
         int total = 0;
         int deleted;
         do {

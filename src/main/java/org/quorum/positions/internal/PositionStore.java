@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Positions and tenures in PostgreSQL, read and written in the caller's transaction. */
 @Repository
-public class PositionStore {
+class PositionStore {
 
     private static final RowMapper<Position> POSITION = (rs, n) ->
             new Position(rs.getString("code"), rs.getString("title"), rs.getString("office_group"));
@@ -30,12 +30,12 @@ public class PositionStore {
     }
 
     /** Inserts the position unless it exists; true when inserted. */
-    public boolean insertIfMissing(Position position) {
+    boolean insertIfMissing(Position position) {
         return jdbc.update("insert into quorum_position (code, title, office_group) values (?, ?, ?) "
                 + "on conflict (code) do nothing", position.code(), position.title(), position.officeGroup()) == 1;
     }
 
-    public Optional<Position> find(String code) {
+    Optional<Position> find(String code) {
         return jdbc.query("select * from quorum_position where code = ?", POSITION, code).stream().findFirst();
     }
 
@@ -43,21 +43,21 @@ public class PositionStore {
      * Locks the position's row until the transaction ends, so that two administrators (or nodes) changing its
      * tenures take turns and the overlap rules see each other's changes.
      */
-    public Optional<Position> lock(String code) {
+    Optional<Position> lock(String code) {
         return jdbc.query("select * from quorum_position where code = ? for update", POSITION, code).stream()
                 .findFirst();
     }
 
-    public List<Position> all() {
+    List<Position> all() {
         return jdbc.query("select * from quorum_position order by code", POSITION);
     }
 
-    public List<Holding> holdings(String code) {
+    List<Holding> holdings(String code) {
         return jdbc.query("select " + HOLDING_COLUMNS + " from quorum_position_holding where position_code = ? "
                 + "order by starts_at, id", HOLDING, code);
     }
 
-    public Holding insert(String code, HoldingKind kind, String userId, Instant startsAt, Instant endsAt,
+    Holding insert(String code, HoldingKind kind, String userId, Instant startsAt, Instant endsAt,
                           String createdBy) {
         return jdbc.queryForObject("insert into quorum_position_holding (position_code, kind, user_id, starts_at, "
                         + "ends_at, created_by) values (?, ?, ?, ?, ?, ?) returning " + HOLDING_COLUMNS, HOLDING,
@@ -65,7 +65,7 @@ public class PositionStore {
                 createdBy);
     }
 
-    public Holding end(long id, Instant endsAt) {
+    Holding end(long id, Instant endsAt) {
         return jdbc.queryForObject("update quorum_position_holding set ends_at = ? where id = ? returning "
                 + HOLDING_COLUMNS, HOLDING, Timestamp.from(endsAt), id);
     }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * time on whichever node is up, and survive restarts.
  */
 @Component
-public class TaskRouting {
+class TaskRouting {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRouting.class);
 
@@ -61,7 +61,7 @@ public class TaskRouting {
      * The filter has no owner (Camunda gives a filter's owner every right on it, and a stored query's expressions
      * are evaluated: an owner could make it call any bean); the holder is granted read access only.
      */
-    public void ensureActingFilter(String userId, String positionCode) {
+    void ensureActingFilter(String userId, String positionCode) {
         String name = "Acting for " + positionCode;
         Filter filter = filters.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1).stream()
                 .findFirst().orElse(null);
@@ -125,7 +125,7 @@ public class TaskRouting {
     }
 
     /** Moves the position's open tasks to whoever acts for it now. Runs inside an engine command. */
-    public void reroute(String positionCode) {
+    void reroute(String positionCode) {
         Position position = store.find(positionCode).orElseThrow();
         Optional<Incumbent> incumbent = incumbent(positionCode);
         int moved = 0;
@@ -149,7 +149,7 @@ public class TaskRouting {
      * Applies the position's tenures at {@code moment}: now, in the caller's transaction, if it has come;
      * otherwise by a job of the engine's job executor due then.
      */
-    public void rerouteAt(String positionCode, Instant moment) {
+    void rerouteAt(String positionCode, Instant moment) {
         commands.execute(context -> {
             if (!moment.isAfter(EngineClock.now())) {
                 reroute(positionCode);

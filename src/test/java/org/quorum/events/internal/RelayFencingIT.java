@@ -226,7 +226,7 @@ class RelayFencingIT {
     }
 
     private OutboxRelay relay(ConfigurableApplicationContext node, MeterRegistry meters, boolean killSessionOnSend) {
-        Map<String, Object> config = new HashMap<>(OutboxRelay.producerOverrides());
+        Map<String, Object> config = new HashMap<>(KafkaBatchSender.producerOverrides());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, node.getBean(EmbeddedKafkaBroker.class).bootstrapServers());
         if (killSessionOnSend) {
             config.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, KillSessionOnSend.class.getName());
