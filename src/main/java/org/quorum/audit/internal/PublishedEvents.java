@@ -39,14 +39,14 @@ class PublishedEvents {
                     outboxDetails(event, "pending"));
             case DEAD_LETTERED -> new Row(event.failedAt(), "event.dead-lettered",
                     "Event " + event.type() + " could not be published: " + event.reason(),
-                    TimelineBuilder.details("eventId", event.eventId().toString(), "type", event.type(),
+                    TimelineText.details("eventId", event.eventId().toString(), "type", event.type(),
                             "topic", event.topic(), "sequence", event.sequence(),
                             "delivery", "dead-lettered", "reason", event.reason()));
         };
     }
 
     private static Map<String, Object> outboxDetails(PublishedEvent event, String delivery) {
-        return TimelineBuilder.details("eventId", event.eventId().toString(), "type", event.type(),
+        return TimelineText.details("eventId", event.eventId().toString(), "type", event.type(),
                 "topic", event.topic(), "sequence", event.sequence(), "delivery", delivery,
                 "partition", event.partition(), "offset", event.offset(), "sentAt", event.sentAt());
     }

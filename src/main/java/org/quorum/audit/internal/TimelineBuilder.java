@@ -124,11 +124,6 @@ public class TimelineBuilder {
                 instant(instance.getEndTime()), instance.getStartUserId());
     }
 
-    /** Details without nulls, in the order given. */
-    static Map<String, Object> details(Object... keysAndValues) {
-        return TimelineText.details(keysAndValues);
-    }
-
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
