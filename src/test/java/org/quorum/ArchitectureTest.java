@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The business rules of each process and of positions stay free of Camunda, Kafka and Spring: only the
- * adapters (delegates, controllers, services, repositories; all Spring beans) may use them.
+ * adapters (delegates, controllers, services, repositories; all Spring beans) may use them. Code that several
+ * processes share ({@code org.quorum.common}) is plain Java.
  */
 class ArchitectureTest {
 
@@ -35,6 +36,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.apache.kafka..",
                         "org.springframework..")
                 .because("domain rules are plain Java; delegates and controllers are the thin adapters");
+        rule.check(QUORUM);
+    }
+
+    @Test
+    void commonCodeIsPlainJavaAndKnowsNoProcess() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.quorum.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.apache.kafka..",
+                        "org.springframework..", "org.quorum.conference..", "org.quorum.endorsement..",
+                        "org.quorum.commission..", "org.quorum.interim..")
+                .because("several processes use common code, so it may depend on none of them nor on a framework");
         rule.check(QUORUM);
     }
 }
