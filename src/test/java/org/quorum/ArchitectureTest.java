@@ -128,11 +128,10 @@ class ArchitectureTest {
     void springBeansOfTheProcessesAreAdapters() {
         classes().that().resideInAnyPackage(PROCESS_PACKAGES).and(areSpringBeans())
                 .should().implement(JavaDelegate.class).orShould().implement(ExecutionListener.class)
-                .orShould().implement(TaskListener.class).orShould().haveSimpleName("Positions")
+                .orShould().implement(TaskListener.class)
                 .orShould().haveSimpleName("ForwardedPrioritiesCollection")
                 .because("a process's beans are its delegates and listeners (thin adapters over its rules); "
-                        + "positions.Positions is the positions module's application service and "
-                        + "ForwardedPrioritiesCollection the bean of a multi-instance collection expression")
+                        + "ForwardedPrioritiesCollection is the bean of a multi-instance collection expression")
                 .check(QUORUM);
     }
 
@@ -149,5 +148,15 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaClass> named(Set<String> simpleNames) {
         return DescribedPredicate.describe("are named process rules",
                 c -> simpleNames.contains(c.getSimpleName()));
+    }
+
+    @Test
+    void commonCodeIsPlainJavaAndKnowsNoProcess() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.quorum.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.apache.kafka..",
+                        "org.springframework..", "org.quorum.conference..", "org.quorum.endorsement..",
+                        "org.quorum.commission..", "org.quorum.interim..")
+                .because("several processes use common code, so it may depend on none of them nor on a framework");
+        rule.check(QUORUM);
     }
 }

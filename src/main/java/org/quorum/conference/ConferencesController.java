@@ -10,6 +10,7 @@ import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.quorum.common.Region;
 import org.quorum.infrastructure.camunda.ProcessStarts;
 import org.quorum.infrastructure.web.OneOf;
 import org.quorum.infrastructure.web.SingleLine;

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.quorum.conference.Region;
+import org.quorum.common.Region;
 import org.quorum.infrastructure.camunda.ProcessStarts;
 import org.quorum.infrastructure.web.OneOf;
 import org.quorum.infrastructure.web.PlainText;

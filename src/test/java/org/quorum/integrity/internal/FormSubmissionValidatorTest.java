@@ -23,8 +23,9 @@ import org.quorum.integrity.FormViolation;
 /** The server-side form check against every Camunda Form Quorum deploys, and the edge cases around them. */
 class FormSubmissionValidatorTest {
 
+    /** Every form, in the folder of the process that uses it (bpmn/forms/regional-endorsement/...). */
     static Stream<Path> forms() throws IOException {
-        return Files.list(Path.of("bpmn", "forms")).filter(p -> p.toString().endsWith(".form")).sorted();
+        return Files.walk(Path.of("bpmn", "forms")).filter(p -> p.toString().endsWith(".form")).sorted();
     }
 
     @ParameterizedTest
@@ -225,8 +226,9 @@ class FormSubmissionValidatorTest {
     }
 
     private static FormSchema form(String id) {
-        try {
-            return FormSchema.parse(Files.readAllBytes(Path.of("bpmn", "forms", id + ".form")));
+        try (Stream<Path> forms = forms()) {
+            Path file = forms.filter(p -> p.getFileName().toString().equals(id + ".form")).findFirst().orElseThrow();
+            return FormSchema.parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

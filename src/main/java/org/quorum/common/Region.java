@@ -1,4 +1,4 @@
-package org.quorum.conference;
+package org.quorum.common;
 
 /** The organisation's regions (as in the forms of conference-preparation and regional-endorsement). */
 public enum Region {

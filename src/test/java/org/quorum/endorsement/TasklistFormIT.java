@@ -1,4 +1,4 @@
-package org.quorum.tasklist;
+package org.quorum.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

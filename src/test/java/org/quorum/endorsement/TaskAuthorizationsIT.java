@@ -1,4 +1,4 @@
-package org.quorum.api;
+package org.quorum.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.quorum.support.DemoUserClient;
 import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -82,8 +80,6 @@ class TaskAuthorizationsIT {
     }
 
     private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return new DemoUserClient(http, user).call(method, path, body);
     }
 }
