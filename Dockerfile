@@ -2,10 +2,13 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
-COPY src src
+COPY quorum-events-client/pom.xml quorum-events-client/
+COPY quorum-app/pom.xml quorum-app/
+RUN mvn -B -q -pl quorum-app -am dependency:go-offline
+COPY quorum-events-client/src quorum-events-client/src
+COPY quorum-app/src quorum-app/src
 COPY bpmn bpmn
-RUN mvn -B -q -DskipTests package && cp target/quorum-*.jar /src/quorum.jar
+RUN mvn -B -q -DskipTests -pl quorum-app -am package && cp quorum-app/target/quorum-*.jar /src/quorum.jar
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home quorum

@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
+import org.quorum.support.RepositoryFiles;
 
 /**
  * The decision events contract of bpmn/README.md: every {@code quorum.decision} comes with its data list, and a
@@ -27,7 +28,7 @@ class DecisionDeclarationsTest {
     void eachDecisionTypeHasOneDataShapeAcrossAllModels() throws IOException {
         Map<String, String> dataByType = new HashMap<>();
         List<Path> models;
-        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+        try (Stream<Path> files = Files.list(RepositoryFiles.path("bpmn"))) {
             models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
         }
         assertThat(models).hasSize(4);

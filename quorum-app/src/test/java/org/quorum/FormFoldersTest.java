@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import org.quorum.support.RepositoryFiles;
 
 /**
  * The layout of bpmn/README.md: a process's forms sit in a folder named after its key
@@ -27,7 +28,7 @@ class FormFoldersTest {
     @Test
     void eachFormSitsInTheFolderOfTheOneProcessThatUsesIt() throws IOException {
         Map<String, String> processByForm = new HashMap<>();
-        for (Path model : files(Path.of("bpmn"), ".bpmn")) {
+        for (Path model : files(RepositoryFiles.path("bpmn"), ".bpmn")) {
             BpmnModelInstance instance = Bpmn.readModelFromFile(model.toFile());
             String process = instance.getModelElementsByType(Process.class).iterator().next().getId();
             Stream.concat(instance.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef),
@@ -40,9 +41,9 @@ class FormFoldersTest {
         }
 
         Map<String, String> folderByForm = new HashMap<>();
-        for (Path form : files(Path.of("bpmn", "forms"), ".form")) {
+        for (Path form : files(RepositoryFiles.path("bpmn", "forms"), ".form")) {
             folderByForm.put(form.getFileName().toString().replace(".form", ""),
-                    Path.of("bpmn", "forms").relativize(form.getParent()).toString());
+                    RepositoryFiles.path("bpmn", "forms").relativize(form.getParent()).toString());
         }
         assertThat(folderByForm).isEqualTo(processByForm);
     }

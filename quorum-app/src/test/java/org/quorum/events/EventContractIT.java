@@ -36,6 +36,7 @@ import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.yaml.snakeyaml.Yaml;
+import org.quorum.support.RepositoryFiles;
 
 /**
  * The consumer contract in docs/: every event read from Kafka, and every example in the AsyncAPI document,
@@ -44,7 +45,7 @@ import org.yaml.snakeyaml.Yaml;
 @QuorumIntegrationTest
 class EventContractIT {
 
-    private static final Path DOCS = Path.of("docs");
+    private static final Path DOCS = RepositoryFiles.path("docs");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Set<String> LIFECYCLE_TYPES = Set.of(
             "process.started", "process.completed", "process.cancelled", "activity.started", "activity.completed",

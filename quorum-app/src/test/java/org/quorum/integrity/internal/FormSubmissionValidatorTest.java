@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quorum.integrity.FormViolation;
+import org.quorum.support.RepositoryFiles;
 
 /** The server-side form check against every Camunda Form Quorum deploys, and the edge cases around them. */
 class FormSubmissionValidatorTest {
 
     /** Every form, in the folder of the process that uses it (bpmn/forms/regional-endorsement/...). */
     static Stream<Path> forms() throws IOException {
-        return Files.walk(Path.of("bpmn", "forms")).filter(p -> p.toString().endsWith(".form")).sorted();
+        return Files.walk(RepositoryFiles.path("bpmn", "forms")).filter(p -> p.toString().endsWith(".form")).sorted();
     }
 
     @ParameterizedTest
