@@ -3,7 +3,6 @@ package org.quorum.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -96,6 +96,22 @@ class EventContractIT {
                     .containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString()).toList());
         }
         assertThat(referenced).containsAll(LIFECYCLE_TYPES.stream().map(t -> t + ".json").toList());
+    }
+
+    @Test
+    void aFieldTheSchemaDoesNotDocumentFailsTheCheckThoughThePublishedSchemaIsOpen() throws IOException {
+        ObjectNode data = (ObjectNode) json.readTree("""
+                {"actor":"officer","decisionDefinitionKey":"request-eligibility","decisionDefinitionName":null,
+                 "decisionInstanceId":"d1","activityId":null,"outcome":[{"ruleId":null,"name":"eligible","value":true}]}""");
+        assertThat(errors("decision.evaluated.json", data, "documented data")).isEmpty();
+
+        data.put("undocumented", "x");
+        ((ObjectNode) data.path("outcome").get(0)).put("alsoUndocumented", 1);
+        assertThat(errors("decision.evaluated.json", data, "undocumented fields")).hasSize(2)
+                .anySatisfy(error -> assertThat(error).contains("undocumented"))
+                .anySatisfy(error -> assertThat(error).contains("alsoUndocumented"));
+        assertThat(Files.readString(DOCS.resolve("schemas").resolve("decision.evaluated.json")))
+                .as("the published schema stays open").doesNotContain("additionalProperties");
     }
 
     @Test
@@ -180,15 +196,33 @@ class EventContractIT {
     }
 
     private void assertValid(String schemaFile, JsonNode data, String what) {
+        assertThat(errors(schemaFile, data, what)).as("%s data %s against %s", what, data, schemaFile).isEmpty();
+    }
+
+    private List<String> errors(String schemaFile, JsonNode data, String what) {
         JsonSchema schema = loaded.computeIfAbsent(schemaFile, file -> {
-            try (InputStream in = Files.newInputStream(DOCS.resolve("schemas").resolve(file))) {
-                return schemas.getSchema(in);
+            try {
+                return schemas.getSchema(closed(json.readTree(DOCS.resolve("schemas").resolve(file).toFile())));
             } catch (IOException e) {
                 throw new IllegalStateException("No schema " + file + " for " + what, e);
             }
         });
-        Set<ValidationMessage> errors = schema.validate(data);
-        assertThat(errors.stream().map(ValidationMessage::getMessage).collect(Collectors.toList()))
-                .as("%s data %s against %s", what, data, schemaFile).isEmpty();
+        return schema.validate(data).stream().map(ValidationMessage::getMessage).collect(Collectors.toList());
+    }
+
+    /**
+     * The published schemas are open so that consumers ignore fields added later (docs/events.md, "Compatibility
+     * rules"); the producer is held to exactly what they document: an object that lists its properties has no others.
+     */
+    private static JsonNode closed(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            if (object.has("properties") && !object.has("additionalProperties")) {
+                object.put("additionalProperties", false);
+            }
+            object.forEach(EventContractIT::closed);
+        } else if (schema.isArray()) {
+            schema.forEach(EventContractIT::closed);
+        }
+        return schema;
     }
 }
