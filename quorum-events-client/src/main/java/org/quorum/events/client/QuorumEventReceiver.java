@@ -30,6 +30,14 @@ public final class QuorumEventReceiver {
         this.sequences = new SequenceTracker(settings.trackedKeys(), settings.readsFromFirstSequence());
     }
 
+    /**
+     * Where {@code key} stood when this subscriber last stopped, as it stored it with its own data: after a
+     * restart the receiver remembers nothing, so without this a gap across the restart goes unnoticed.
+     */
+    public void lastHandled(String topic, String key, long sequence) {
+        sequences.handled(topic, key, sequence);
+    }
+
     /** A record as read with {@code StringDeserializer} and {@code ByteArrayDeserializer}. */
     public void accept(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null && record.headers().lastHeader("ce_id") == null) {
