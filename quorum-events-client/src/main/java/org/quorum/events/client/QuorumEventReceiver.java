@@ -40,16 +40,19 @@ public final class QuorumEventReceiver {
 
     /** A record as read with {@code StringDeserializer} and {@code ByteArrayDeserializer}. */
     public void accept(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null && record.headers().lastHeader("ce_id") == null) {
+        if (record.value() == null) {
             listener.onTombstone(record.topic(), record.key());
             return;
         }
         accept(record.topic(), record.key(), parser.cloudEvent(record.topic(), record.headers(), record.value()));
     }
 
-    /** A record already read with the SDK's {@code CloudEventDeserializer}; a null event is a tombstone. */
+    /**
+     * A record already read with the SDK's {@code CloudEventDeserializer}. A tombstone arrives as a null event,
+     * or, when its {@code ce_*} headers were kept, as a state event without data.
+     */
     public void accept(String topic, String key, CloudEvent cloudEvent) {
-        if (cloudEvent == null) {
+        if (cloudEvent == null || cloudEvent.getData() == null && EventTypes.PROCESS_STATE.equals(cloudEvent.getType())) {
             listener.onTombstone(topic, key);
             return;
         }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.message.Encoding;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
@@ -108,10 +109,12 @@ class QuorumEventReceiverTest {
         receiver.accept("quorum.process-state", "p1", state("s1", 3));
         receiver.accept("quorum.process-state", "p1", state("s2", 9));
         receiver.accept(new ConsumerRecord<>("quorum.process-state", 0, 2, 0L, TimestampType.CREATE_TIME, 0, 0,
-                "p1", null, new RecordHeaders(), java.util.Optional.empty()));
+                "p1", null, KafkaRecords.serialize(state("s3", 9), Encoding.BINARY).getKey(), Optional.empty()));
+        receiver.accept("quorum.process-state", "p2", CloudEventBuilder.v1(state("s4", 1)).withoutData().build());
 
-        assertThat(listener.calls).containsExactly("event 3", "event 9", "tombstone p1");
-        assertThat(listener.events.get(1)).isInstanceOf(QuorumEvent.ProcessStateChanged.class);
+        assertThat(listener.calls).containsExactly("event 3", "event 9", "tombstone p1", "tombstone p2");
+        assertThat(((QuorumEvent.ProcessStateChanged) listener.events.get(1)).data().state())
+                .isEqualTo(ProcessState.State.ACTIVE);
     }
 
     @Test
@@ -123,11 +126,16 @@ class QuorumEventReceiverTest {
 
     private static CloudEvent state(String id, long sequence) {
         String data = """
-                {"processDefinitionKey":"regional-endorsement","processDefinitionVersion":3,"businessKey":"REQ-1",
-                 "state":"ACTIVE","activeActivities":["Task_CheckRequest"],
-                 "openTasks":[{"taskId":"t1","name":"Check request","taskDefinitionKey":"Task_CheckRequest",
-                   "assignee":null,"candidateGroups":["secretariat"],"position":null,"actingFor":null,"dueDate":null}],
-                 "lastDecision":null,"sequence":%d,"time":"2026-11-28T22:41:07.311Z"}
+                {"processInstanceId":"p1","rootProcessInstanceId":"p1","superProcessInstanceId":null,
+                 "processDefinitionKey":"regional-endorsement","processDefinitionId":"regional-endorsement:3:x",
+                 "processDefinitionVersion":3,"businessKey":"REQ-1","state":"active",
+                 "startedAt":"2026-11-28T22:40:00Z","endedAt":null,
+                 "activities":[{"activityInstanceId":"Task_CheckRequest:1","activityId":"Task_CheckRequest",
+                   "activityName":"Check request","activityType":"userTask"}],
+                 "tasks":[{"taskId":"t1","taskName":"Check request","taskDefinitionKey":"Task_CheckRequest",
+                   "assignee":null,"candidateGroups":["secretariat"],"position":null,"actingFor":null,"dueDate":null,
+                   "createdAt":"2026-11-28T22:40:00Z"}],
+                 "lastDecision":null,"sequence":%d,"time":"2026-11-28T22:41:07.311Z","actor":"officer"}
                 """.formatted(sequence);
         return CloudEventBuilder.v1(KafkaRecords.taskCreated(id, "p1", sequence)).withType("quorum.process.state.v1")
                 .withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build();

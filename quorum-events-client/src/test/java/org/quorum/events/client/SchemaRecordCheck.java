@@ -1,5 +1,6 @@
 package org.quorum.events.client;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -112,9 +114,15 @@ final class SchemaRecordCheck {
         }
         Set<String> constants = new TreeSet<>();
         if (raw.isEnum()) {
-            Arrays.stream(raw.getEnumConstants()).forEach(c -> constants.add(((Enum<?>) c).name()));
+            Arrays.stream(raw.getFields()).filter(Field::isEnumConstant).forEach(c -> constants.add(jsonName(c)));
         }
         expect(constants.equals(allowed), path, "enum " + allowed + " is not " + raw.getName() + " " + constants);
+    }
+
+    /** How Jackson writes an enum constant: its {@code @JsonProperty} name, else its Java name. */
+    private static String jsonName(Field constant) {
+        JsonProperty property = constant.getAnnotation(JsonProperty.class);
+        return property != null ? property.value() : constant.getName();
     }
 
     private static Set<String> types(JsonNode schema) {
