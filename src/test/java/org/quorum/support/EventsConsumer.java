@@ -70,9 +70,12 @@ public final class EventsConsumer implements AutoCloseable {
         return typed.get(record.value().getId());
     }
 
+    /** A state topic's tombstone has no data and no typed event; the kit reports it to a listener instead. */
     private void receive(ConsumerRecord<String, CloudEvent> record) {
         received.add(record);
-        typed.put(record.value().getId(), kit.parse(record.value()));
+        if (record.value() != null && record.value().getData() != null) {
+            typed.put(record.value().getId(), kit.parse(record.value()));
+        }
     }
 
     public static boolean hasType(List<ConsumerRecord<String, CloudEvent>> records, String type) {
