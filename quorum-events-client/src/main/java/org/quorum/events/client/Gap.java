@@ -14,6 +14,7 @@ public record Gap(String topic, String key, long firstMissing, long lastMissing)
         return lastMissing - firstMissing + 1;
     }
 
+    /** The missing numbers one by one; a gap of millions is better read as {@code firstMissing..lastMissing}. */
     public List<Long> missing() {
         return LongStream.rangeClosed(firstMissing, lastMissing).boxed().toList();
     }

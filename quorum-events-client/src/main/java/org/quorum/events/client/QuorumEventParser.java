@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.common.header.Headers;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Reads a CloudEvent (binary or structured mode) into a typed {@link QuorumEvent}. Unknown fields are ignored,

@@ -52,7 +52,7 @@ public final class QuorumEventReceiver {
      * or, when its {@code ce_*} headers were kept, as a state event without data.
      */
     public void accept(String topic, String key, CloudEvent cloudEvent) {
-        if (cloudEvent == null || cloudEvent.getData() == null && EventTypes.PROCESS_STATE.equals(cloudEvent.getType())) {
+        if (isTombstone(cloudEvent)) {
             listener.onTombstone(topic, key);
             return;
         }
@@ -60,7 +60,7 @@ public final class QuorumEventReceiver {
         String id = event.envelope().id();
         Long sequence = sequenceToTrack(event);
         String sequenceKey = key != null ? key : event.envelope().rootProcessInstanceId();
-        if (recentIds.containsKey(id)) {
+        if (recentIds.get(id) != null) {
             listener.onDropped(event, Drop.REPEATED_ID);
             return;
         }
@@ -81,6 +81,10 @@ public final class QuorumEventReceiver {
         if (sequence != null) {
             sequences.handled(topic, sequenceKey, sequence);
         }
+    }
+
+    private static boolean isTombstone(CloudEvent event) {
+        return event == null || (event.getData() == null && EventTypes.PROCESS_STATE.equals(event.getType()));
     }
 
     private static Long sequenceToTrack(QuorumEvent event) {
