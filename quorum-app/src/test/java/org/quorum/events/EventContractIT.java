@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quorum.events.client.QuorumEvent;
 import org.quorum.support.EventsConsumer;
 import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,8 @@ import org.quorum.support.RepositoryFiles;
 
 /**
  * The consumer contract in docs/: every event read from Kafka, and every example in the AsyncAPI document,
- * matches the JSON Schema of its type, and every lifecycle type is both documented and produced.
+ * matches the JSON Schema of its type and reads into a typed record of the consumer kit, and every lifecycle
+ * type is both documented and produced.
  */
 @QuorumIntegrationTest
 class EventContractIT {
@@ -135,6 +137,8 @@ class EventContractIT {
                     String type = record.value().getType();
                     JsonNode data = json.readTree(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8));
                     assertValid(schemaFor(record.topic(), type), data, type);
+                    assertThat(consumer.typed(record)).as("%s read by the consumer kit", type)
+                            .isNotInstanceOf(QuorumEvent.UnknownEvent.class);
                     seen.add(type);
                 }
             }
