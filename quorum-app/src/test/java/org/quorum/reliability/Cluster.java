@@ -29,7 +29,7 @@ final class Cluster implements AutoCloseable {
     static final String DECISION_TOPIC = "quorum.decision-events";
 
     /**
-     * OutboxRelay.LEADER_LOCK_KEY (0x51554F52554F) as pg_locks shows a bigint advisory lock: its high and low
+     * RelayLeadership.LOCK_KEY (0x51554F52554F) as pg_locks shows a bigint advisory lock: its high and low
      * 32 bits.
      */
     private static final long LOCK_CLASSID = 0x51554F52554FL >>> 32;
