@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -75,6 +76,8 @@ class ProcessStateReplayIT {
     @Autowired
     TaskService tasks;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
     IdentityService identity;
     @Autowired
     KafkaConnectionDetails kafka;
@@ -97,7 +100,32 @@ class ProcessStateReplayIT {
                 .processInstanceId(summary.path("conferenceInstanceId").asText()).completed().count() == 1
                 && history.createHistoricProcessInstanceQuery().processDefinitionKey("regional-endorsement")
                 .processInstanceBusinessKeyLike("REQ-2017-%").completed().count() >= 3);
+        leaveOpenTasks();
         consumer = new EventsConsumer(String.join(",", kafka.getBootstrapServers()), STATE, DECISIONS);
+    }
+
+    /**
+     * The replay ends with no user task open; these leave some: two requests waiting for the secretariat's check
+     * (one claimed), a decision for the regional vice-chairs, and a task of the vacant DSG post, which reaches the
+     * SG acting for it.
+     */
+    private void leaveOpenTasks() {
+        String claimed = submit("REQ-2018-PER-LAB", "Peru");
+        submit("REQ-2018-COL-DTC", "Colombia");
+        tasks.claim(tasks.createTaskQuery().processInstanceId(claimed).singleResult().getId(), "officer");
+        runtime.startProcessInstanceByKey("decision-fixture", "REQ-2018-DECIDE", Map.of(
+                "facilityType", "REGIONAL_CUSTOMS_LABORATORY", "region", "AMERICAS_CARIBBEAN"));
+        runtime.startProcessInstanceByKey("positions-fixture", "REQ-2018-DSG");
+    }
+
+    private String submit(String reference, String administration) {
+        ResponseEntity<JsonNode> response = http.withBasicAuth("officer", "officer").postForEntity(
+                "/api/endorsement-requests", Map.of("requestingAdministration", administration,
+                        "facilityType", "REGIONAL_CUSTOMS_LABORATORY", "region", "AMERICAS_CARIBBEAN",
+                        "reference", reference, "requestSummary", "Recognition of a regional customs laboratory"),
+                JsonNode.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+        return response.getBody().path("processInstanceId").asText();
     }
 
     @AfterAll
@@ -148,7 +176,7 @@ class ProcessStateReplayIT {
                         : taskIds(tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(groups))
                                 .includeAssignedTasks(), ids));
             }
-            assertThat(openTasks).as("the replay leaves open tasks").isNotEmpty();
+            assertThat(openTasks).as("open tasks").hasSize(4);
         });
     }
 
