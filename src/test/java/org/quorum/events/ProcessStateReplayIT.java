@@ -147,9 +147,10 @@ class ProcessStateReplayIT {
             }
         });
         String request = summary.path("endorsementInstanceIds").get(0).asText();
-        consumer.ofKey(request).forEach(r -> log.info("State record of endorsement request: key={} sequence={} {}",
-                r.key(), r.value().getExtension("sequence"), new String(r.value().getData().toBytes(),
-                        StandardCharsets.UTF_8)));
+        consumer.ofKey(request).stream().filter(r -> r.topic().equals(STATE))
+                .forEach(r -> log.info("State record of endorsement request: key={} sequence={} {}", r.key(),
+                        r.value().getExtension("sequence"), new String(r.value().getData().toBytes(),
+                                StandardCharsets.UTF_8)));
     }
 
     @Test
