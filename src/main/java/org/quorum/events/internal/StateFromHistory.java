@@ -3,10 +3,12 @@ package org.quorum.events.internal;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.quorum.history.HistoryClassifier;
+import org.quorum.history.RunningCommand;
 import org.quorum.history.Transition;
 import org.quorum.history.Transition.Instance;
 import org.quorum.history.Transition.VariableUpdated;
@@ -25,16 +27,25 @@ import org.springframework.stereotype.Component;
 class StateFromHistory {
 
     /** Looked up when needed: the engine is built after the plugins that lead here through the decision recorder. */
-    private final ObjectProvider<HistoryService> histories;
+    private final ObjectProvider<ProcessEngine> engines;
     private final HistoryClassifier classifier;
 
-    StateFromHistory(ObjectProvider<HistoryService> histories, HistoryClassifier classifier) {
-        this.histories = histories;
+    StateFromHistory(ObjectProvider<ProcessEngine> engines, HistoryClassifier classifier) {
+        this.engines = engines;
         this.classifier = classifier;
     }
 
+    /**
+     * Read as the engine, not as the user whose transaction it is: the state is the whole instance's, whatever
+     * history that user may read.
+     */
     InstanceState read(String processInstanceId) {
-        HistoryService history = histories.getObject();
+        ProcessEngine engine = engines.getObject();
+        return RunningCommand.withoutActor(engine.getIdentityService(),
+                () -> read(engine.getHistoryService(), processInstanceId));
+    }
+
+    private InstanceState read(HistoryService history, String processInstanceId) {
         InstanceState state = InstanceState.start(processInstanceId);
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();

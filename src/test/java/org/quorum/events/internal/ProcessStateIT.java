@@ -150,7 +150,10 @@ class ProcessStateIT {
         consumer.awaitKey(id, r -> !r.isEmpty(), WAIT);
         jdbc.update("delete from quorum_process_state where process_instance_id = ?", id);
 
+        identity.setAuthentication("vicechair", List.of("regional-vice-chairs"));
         tasks.claim(taskId, "vicechair");
+        assertThat(identity.getCurrentAuthentication().getUserId()).as("still signed in").isEqualTo("vicechair");
+        identity.clearAuthentication();
 
         JsonNode state = data(last(consumer.awaitKey(id, r -> r.size() >= 2, WAIT)));
         assertThat(state.path("businessKey").asText()).isEqualTo("REQ-STATE-3");
