@@ -13,17 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source   CloudEvents {@code source} of every event
  * @param topics   topic names and how they are created
  * @param relay    the outbox relay
+ * @param state    the state topic's projection
  */
 @ConfigurationProperties("quorum.events")
 public record EventsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("/quorum") URI source,
         @DefaultValue Topics topics,
-        @DefaultValue Relay relay) {
+        @DefaultValue Relay relay,
+        @DefaultValue State state) {
 
     /**
      * @param process           lifecycle events of every process
      * @param decision          business decisions
+     * @param state             the current state of every process instance (compacted)
      * @param partitions        partitions when Quorum creates a missing topic
      * @param replicationFactor replication factor when Quorum creates a missing topic
      * @param minInsyncReplicas  {@code min.insync.replicas} of a topic Quorum creates; 0 leaves the broker's
@@ -33,6 +36,7 @@ public record EventsProperties(
     public record Topics(
             @DefaultValue("quorum.process-events") String process,
             @DefaultValue("quorum.decision-events") String decision,
+            @DefaultValue("quorum.process-state") String state,
             @DefaultValue("3") int partitions,
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("0") int minInsyncReplicas) {
@@ -55,5 +59,12 @@ public record EventsProperties(
             @DefaultValue("7d") Duration retention,
             @DefaultValue("1h") Duration cleanupInterval,
             @DefaultValue("10000") long backlogWarning) {
+    }
+
+    /**
+     * @param sweepInterval how often the states of instances whose history was removed get their tombstone
+     */
+    public record State(
+            @DefaultValue("5m") Duration sweepInterval) {
     }
 }

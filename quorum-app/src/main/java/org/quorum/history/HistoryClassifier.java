@@ -6,6 +6,7 @@ import static org.quorum.history.HistoryFacts.instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -80,8 +81,10 @@ public class HistoryClassifier {
             return evaluation.getRootHistoricDecisionInstance() == null ? List.of()
                     : List.of(evaluated(evaluation));
         }
-        if (event instanceof HistoricVariableUpdateEventEntity) {
-            return List.of(new VariableUpdated(instance(event), event.getId()));
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            return List.of(new VariableUpdated(instance(event), event.getId(), variable.getTaskId(),
+                    variable.getVariableName(), variable.getTextValue(),
+                    is(type, HistoryEventTypes.VARIABLE_INSTANCE_DELETE)));
         }
         if (event instanceof UserOperationLogEntryEventEntity) {
             return List.of(new OperationLogged(instance(event), event.getId()));
@@ -112,6 +115,11 @@ public class HistoryClassifier {
         HistoricIncidentEventEntity e = (HistoricIncidentEventEntity) incident;
         return e.getEndTime() == null ? List.of(created(e))
                 : List.of(created(e), ended(e, e.isResolved()));
+    }
+
+    /** A task's identity link read back through HistoryService; the instance is its task's, when it is running. */
+    public IdentityLinkChanged read(HistoricIdentityLinkLog link) {
+        return linkChanged((HistoricIdentityLinkLogEventEntity) link);
     }
 
     /** A task's identity link read back; it names its instance, which the engine's history row does not. */

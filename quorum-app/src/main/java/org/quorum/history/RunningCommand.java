@@ -1,6 +1,10 @@
 package org.quorum.history;
 
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -20,6 +24,23 @@ public final class RunningCommand {
     public static String actor() {
         CommandContext context = Context.getCommandContext();
         return context == null ? null : context.getAuthenticatedUserId();
+    }
+
+    /**
+     * Runs {@code read} without the authentication of the user the thread acts for, so that its queries see what
+     * the engine sees (Camunda filters queries by the authenticated user's authorizations); that user is
+     * authenticated again afterwards.
+     */
+    public static <T> T withoutActor(IdentityService identity, Supplier<T> read) {
+        Authentication user = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return read.get();
+        } finally {
+            if (user != null) {
+                identity.setAuthentication(user);
+            }
+        }
     }
 
     public static String businessKey(String processInstanceId) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -13,7 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * with the engine state it describes, and a transaction that rolls back hands over nothing.
  * <p>
  * Each transaction's batch is one of its synchronizations, so a transaction suspended for a new one
- * ({@code REQUIRES_NEW}) keeps its batch to itself, and the new one starts its own.
+ * ({@code REQUIRES_NEW}) keeps its batch to itself, and the new one starts its own. Batches of one transaction are
+ * handed over in their {@code order} (Spring sorts a transaction's synchronizations), those of equal order in the
+ * order they were started.
  *
  * @param <T> what is collected
  */
@@ -31,11 +34,18 @@ public final class TransactionBatch<T> {
     }
 
     private final String what;
+    private final int order;
     private final Owner<T> owner;
 
     /** {@code what} names the items in the error of an item added outside a transaction. */
     public TransactionBatch(String what, Owner<T> owner) {
+        this(what, Ordered.LOWEST_PRECEDENCE, owner);
+    }
+
+    /** A batch handed over before the batches of a higher {@code order} in the same transaction. */
+    public TransactionBatch(String what, int order, Owner<T> owner) {
         this.what = what;
+        this.order = order;
         this.owner = owner;
     }
 
@@ -80,6 +90,11 @@ public final class TransactionBatch<T> {
 
         TransactionBatch<T> of() {
             return TransactionBatch.this;
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
         }
 
         @Override

@@ -99,8 +99,12 @@ public sealed interface Transition {
     record DecisionEvaluated(Instance instance, Decision decision, List<Decision> required) implements Transition {
     }
 
-    /** A variable's value recorded in the history details (created, updated or deleted); {@code id} is the row's. */
-    record VariableUpdated(Instance instance, String id) implements Transition {
+    /**
+     * A variable's value recorded in the history details (created, updated or deleted); {@code id} is the row's.
+     * {@code taskId} is set for a task-local variable; {@code textValue} is the value of a string variable.
+     */
+    record VariableUpdated(Instance instance, String id, String taskId, String name, String textValue,
+                           boolean deleted) implements Transition {
     }
 
     /** A row of the user operation log: an authenticated user's operation, one row per changed property. */

@@ -54,6 +54,7 @@ class EventContractIT {
             "timer.fired", "message.correlated", "task.created", "task.assigned", "task.unassigned",
             "task.completed", "task.deleted", "incident.created", "incident.resolved", "incident.deleted",
             "decision.evaluated");
+    private static final String STATE_TYPE = "quorum.process.state.v1";
 
     private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonSchema> loaded = new HashMap<>();
@@ -119,7 +120,7 @@ class EventContractIT {
     @Test
     void everyEventConsumedFromKafkaMatchesTheSchemaOfItsType() throws Exception {
         try (EventsConsumer consumer = new EventsConsumer(String.join(",", kafka.getBootstrapServers()),
-                "quorum.process-events", "quorum.decision-events")) {
+                "quorum.process-events", "quorum.decision-events", "quorum.process-state")) {
             String worked = taskClaimedUnclaimedAndCompleted();
             String cancelled = instanceWithTaskAndIncidentCancelled();
             String waited = decisionTimerMessageAndResolvedIncident();
@@ -146,7 +147,7 @@ class EventContractIT {
                     .as("a cancelled instance's open task is deleted, not completed")
                     .contains("quorum.task.deleted.v1").doesNotContain("quorum.task.completed.v1");
             assertThat(seen).containsAll(LIFECYCLE_TYPES.stream().map(t -> "quorum." + t + ".v1").toList())
-                    .contains("quorum.request.endorsed.v1");
+                    .contains("quorum.request.endorsed.v1", STATE_TYPE);
         }
     }
 
@@ -190,10 +191,16 @@ class EventContractIT {
         return id;
     }
 
-    /** Decision events share one schema; a lifecycle type {@code quorum.<what>.v1} has {@code <what>.json}. */
+    /**
+     * Decision events share one schema; a lifecycle type {@code quorum.<what>.v1} has {@code <what>.json}, and so
+     * has the state topic's.
+     */
     private static String schemaFor(String topic, String type) {
         if ("quorum.decision-events".equals(topic)) {
             return "decision.json";
+        }
+        if (STATE_TYPE.equals(type)) {
+            return "process.state.json";
         }
         String what = type.substring("quorum.".length(), type.length() - ".v1".length());
         return LIFECYCLE_TYPES.contains(what) ? what + ".json" : "decision.json";

@@ -132,6 +132,14 @@ class HistoryClassifierTest {
         HistoricVariableUpdateEventEntity variable = inInstance(new HistoricVariableUpdateEventEntity(), "update");
         variable.setId("detail-1");
         assertThat(only(classifier.classify(variable), VariableUpdated.class).id()).isEqualTo("detail-1");
+        HistoricVariableUpdateEventEntity removed = inInstance(new HistoricVariableUpdateEventEntity(), "delete");
+        removed.setTaskId("task-1");
+        removed.setVariableName("actingFor");
+        removed.setTextValue("DSG");
+        assertThat(only(classifier.classify(removed), VariableUpdated.class))
+                .extracting(VariableUpdated::taskId, VariableUpdated::name, VariableUpdated::textValue,
+                        VariableUpdated::deleted)
+                .containsExactly("task-1", "actingFor", "DSG", true);
         UserOperationLogEntryEventEntity operation = inInstance(new UserOperationLogEntryEventEntity(), "Complete");
         operation.setId("op-1");
         assertThat(only(classifier.classify(operation), OperationLogged.class).id()).isEqualTo("op-1");

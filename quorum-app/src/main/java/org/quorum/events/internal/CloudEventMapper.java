@@ -7,7 +7,11 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import org.quorum.events.EventsProperties;
 import org.springframework.stereotype.Component;
 
-/** Builds the CloudEvents 1.0 envelope of an outbox row (the SDK's builder; validated by it). */
+/**
+ * Builds the CloudEvents 1.0 envelope of an outbox row (the SDK's builder; validated by it). A row without data
+ * (a state topic's tombstone) is an event without data: in binary mode, its {@code ce_*} headers and a null value,
+ * which Kafka's compaction takes as the key's deletion.
+ */
 @Component
 class CloudEventMapper {
 
@@ -26,9 +30,10 @@ class CloudEventMapper {
                 .withSource(properties.source())
                 .withType(TYPE_PREFIX + row.type() + TYPE_VERSION)
                 .withTime(row.occurredAt())
-                .withDataContentType("application/json")
-                .withData(row.data().getBytes(StandardCharsets.UTF_8))
                 .withExtension("sequence", row.sequence());
+        if (row.data() != null) {
+            builder.withDataContentType("application/json").withData(row.data().getBytes(StandardCharsets.UTF_8));
+        }
         if (row.subject() != null) {
             builder.withSubject(row.subject());
         }

@@ -22,11 +22,13 @@ import org.springframework.stereotype.Component;
 class DecisionRecorder {
 
     private final TransactionalOutbox outbox;
+    private final ProcessStateProjection states;
     private final boolean enabled;
     private final String topic;
 
-    DecisionRecorder(TransactionalOutbox outbox, EventsProperties properties) {
+    DecisionRecorder(TransactionalOutbox outbox, ProcessStateProjection states, EventsProperties properties) {
         this.outbox = outbox;
+        this.states = states;
         this.enabled = properties.enabled();
         this.topic = properties.topics().decision();
     }
@@ -34,7 +36,10 @@ class DecisionRecorder {
     ExecutionListener listener(DecisionDeclarations.Declaration declaration) {
         return execution -> {
             if (enabled) {
-                outbox.add(draft(declaration, (ExecutionEntity) execution));
+                EventDraft draft = draft(declaration, (ExecutionEntity) execution);
+                outbox.add(draft);
+                states.decided(draft.processInstanceId(),
+                        CloudEventMapper.TYPE_PREFIX + draft.type() + CloudEventMapper.TYPE_VERSION, draft.occurredAt());
             }
         };
     }

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -27,25 +26,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "quorum.events.enabled", matchIfMissing = true)
 @EnableScheduling
 class EventsConfiguration {
 
-    /** Created at startup when missing (KafkaAdmin), and again by the relay if Kafka was away at startup. */
+    /**
+     * Created at startup when missing (KafkaAdmin), and again by the relay if Kafka was away at startup. The state
+     * topic is compacted: Kafka keeps the last record of each instance, and drops an instance after its tombstone.
+     */
     @Bean
     KafkaAdmin.NewTopics quorumTopics(EventsProperties properties) {
         EventsProperties.Topics topics = properties.topics();
-        return new KafkaAdmin.NewTopics(topic(topics.process(), topics), topic(topics.decision(), topics));
+        return new KafkaAdmin.NewTopics(topic(topics.process(), topics).build(),
+                topic(topics.decision(), topics).build(),
+                topic(topics.state(), topics).config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        .build());
     }
 
-    private static NewTopic topic(String name, EventsProperties.Topics topics) {
+    private static TopicBuilder topic(String name, EventsProperties.Topics topics) {
         TopicBuilder topic = TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
         if (topics.minInsyncReplicas() > 0) {
             topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topics.minInsyncReplicas()));
         }
-        return topic.build();
+        return topic;
     }
 
     @Bean
@@ -61,6 +68,12 @@ class EventsConfiguration {
     @Bean
     OutboxCleanup outboxCleanup(JdbcTemplate jdbc, EventsProperties properties) {
         return new OutboxCleanup(jdbc, properties);
+    }
+
+    @Bean
+    ProcessStateSweep processStateSweep(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                        TransactionalOutbox outbox, StateRecords records, OutboxSignal signal) {
+        return new ProcessStateSweep(jdbc, new TransactionTemplate(transactionManager), outbox, records, signal);
     }
 
     @Bean

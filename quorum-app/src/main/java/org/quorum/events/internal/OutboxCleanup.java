@@ -16,10 +16,12 @@ class OutboxCleanup {
 
     private final JdbcTemplate jdbc;
     private final EventsProperties.Relay settings;
+    private final String stateTopic;
 
     OutboxCleanup(JdbcTemplate jdbc, EventsProperties properties) {
         this.jdbc = jdbc;
         this.settings = properties.relay();
+        this.stateTopic = properties.topics().state();
     }
 
     @Scheduled(initialDelayString = "${quorum.events.relay.cleanup-interval:1h}",
@@ -43,7 +45,8 @@ class OutboxCleanup {
     /**
      * A key's sequence counter is needed while its root instance can still produce events. Once the instance
      * has left the runtime tables and the counter has not moved for the retention, no event can follow, so
-     * the row goes; otherwise the table would grow by one row per instance forever.
+     * the row goes; otherwise the table would grow by one row per instance forever. An instance's counter of the
+     * state topic stays while its state does: its tombstone follows when its history is removed.
      */
     void deleteFinishedSequences(Timestamp cutoff) {
         int deleted = jdbc.update("""
@@ -51,8 +54,10 @@ class OutboxCleanup {
                 where s.updated_at < ?
                   and not exists (select 1 from act_ru_execution e where e.id_ = s.record_key)
                   and not exists (select 1 from quorum_event_outbox o
-                                  where o.record_key = s.record_key and o.topic = s.topic and o.sent_at is null)""",
-                cutoff);
+                                  where o.record_key = s.record_key and o.topic = s.topic and o.sent_at is null)
+                  and not (s.topic = ? and exists (select 1 from quorum_process_state p
+                                                   where p.process_instance_id = s.record_key))""",
+                cutoff, stateTopic);
         if (deleted > 0) {
             log.info("Deleted {} sequence counters of instances finished more than {} ago", deleted,
                     settings.retention());

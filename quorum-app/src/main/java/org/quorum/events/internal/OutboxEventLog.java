@@ -9,41 +9,47 @@ import java.util.List;
 import java.util.UUID;
 
 import org.quorum.events.EventLog;
+import org.quorum.events.EventsProperties;
 import org.quorum.events.PublishedEvent;
 import org.quorum.events.PublishedEvent.Delivery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The event log read from the outbox and the dead-letter table, which only this module knows. */
+/**
+ * The event log read from the outbox and the dead-letter table, which only this module knows. It lists the events
+ * of the instance, not the records of its state on the state topic.
+ */
 @Component
 class OutboxEventLog implements EventLog {
 
     private final JdbcTemplate jdbc;
+    private final String stateTopic;
 
-    OutboxEventLog(JdbcTemplate jdbc) {
+    OutboxEventLog(JdbcTemplate jdbc, EventsProperties properties) {
         this.jdbc = jdbc;
+        this.stateTopic = properties.topics().state();
     }
 
     @Override
     public List<PublishedEvent> ofInstance(String processInstanceId, String rootProcessInstanceId, int limit) {
         List<PublishedEvent> events = new ArrayList<>(jdbc.query("""
                 select event_id, topic, event_type, occurred_at, sequence, sent_at, kafka_partition, kafka_offset
-                from quorum_event_outbox where record_key = ? and process_instance_id = ?
+                from quorum_event_outbox where record_key = ? and process_instance_id = ? and topic <> ?
                 order by id limit ?""", (rs, n) -> {
             Instant sentAt = instant(rs, "sent_at");
             return new PublishedEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
                     rs.getString("topic"), rs.getLong("sequence"), sentAt == null ? Delivery.PENDING : Delivery.SENT,
                     instant(rs, "occurred_at"), (Integer) rs.getObject("kafka_partition"),
                     (Long) rs.getObject("kafka_offset"), sentAt, null, null);
-        }, rootProcessInstanceId, processInstanceId, limit));
+        }, rootProcessInstanceId, processInstanceId, stateTopic, limit));
         if (processInstanceId.equals(rootProcessInstanceId)) {
             events.addAll(jdbc.query("""
                     select event_id, topic, event_type, sequence, reason, failed_at
-                    from quorum_event_dead_letter where record_key = ? order by id limit ?""", (rs, n) ->
+                    from quorum_event_dead_letter where record_key = ? and topic <> ? order by id limit ?""", (rs, n) ->
                     new PublishedEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
                             rs.getString("topic"), (Long) rs.getObject("sequence"), Delivery.DEAD_LETTERED,
                             null, null, null, null, instant(rs, "failed_at"), rs.getString("reason")),
-                    rootProcessInstanceId, limit));
+                    rootProcessInstanceId, stateTopic, limit));
         }
         return events;
     }

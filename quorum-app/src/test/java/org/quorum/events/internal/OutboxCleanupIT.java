@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxCleanupIT {
 
     private static final String TOPIC = "quorum.process-events";
+    private static final String STATE_TOPIC = "quorum.process-state";
 
     @Autowired
     OutboxCleanup cleanup;
@@ -46,6 +47,10 @@ class OutboxCleanupIT {
         String unsent = UUID.randomUUID().toString();
         String sentLate = UUID.randomUUID().toString();
         counter(finished, longAgo);
+        String finishedWithState = UUID.randomUUID().toString();
+        counter(finishedWithState, STATE_TOPIC, longAgo);
+        jdbc.update("insert into quorum_process_state (process_instance_id, ended, state) values (?, true, '{}')",
+                finishedWithState);
         jdbc.update("update quorum_event_sequence set updated_at = ? where record_key = ?",
                 Timestamp.from(longAgo), running);
         counter(recent, Instant.now());
@@ -59,6 +64,9 @@ class OutboxCleanupIT {
 
         assertThat(counters(finished)).as("finished a month ago").isZero();
         assertThat(counters(running)).as("still running, however old its last event").isEqualTo(1);
+        assertThat(counters(running, STATE_TOPIC)).as("its state's counter too").isEqualTo(1);
+        assertThat(counters(finishedWithState, STATE_TOPIC)).as("the tombstone of a kept state continues its numbers")
+                .isEqualTo(1);
         assertThat(counters(recent)).as("finished within the retention").isEqualTo(1);
         assertThat(counters(unsent)).as("events still to publish").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
@@ -70,8 +78,12 @@ class OutboxCleanupIT {
     }
 
     private void counter(String key, Instant updatedAt) {
+        counter(key, TOPIC, updatedAt);
+    }
+
+    private void counter(String key, String topic, Instant updatedAt) {
         jdbc.update("insert into quorum_event_sequence (record_key, topic, last_sequence, updated_at) values (?, ?, 1, ?)",
-                key, TOPIC, Timestamp.from(updatedAt));
+                key, topic, Timestamp.from(updatedAt));
     }
 
     private void event(String key, long sequence, Timestamp createdAt, Timestamp sentAt) {
@@ -82,6 +94,11 @@ class OutboxCleanupIT {
     }
 
     private long counters(String key) {
-        return jdbc.queryForObject("select count(*) from quorum_event_sequence where record_key = ?", Long.class, key);
+        return counters(key, TOPIC);
+    }
+
+    private long counters(String key, String topic) {
+        return jdbc.queryForObject("select count(*) from quorum_event_sequence where record_key = ? and topic = ?",
+                Long.class, key, topic);
     }
 }

@@ -52,6 +52,11 @@ class RelayFencingIT {
     private static final String TOPIC = "quorum.process-events";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String UNSENT = "select count(*) from quorum_event_outbox where sent_at is null";
+    /**
+     * Outbox rows of one run of the events fixture: its 12 lifecycle events, and one record of its state on the
+     * state topic for each of its two transactions (start, completion).
+     */
+    private static final int ROWS_PER_RUN = 12 + 2;
     private static final String LOCK_HOLDERS = "select pid from pg_locks where locktype = 'advisory' and granted "
             + "and objsubid = 1 and classid = " + (RelayLeadership.LOCK_KEY >>> 32)
             + " and objid = " + (RelayLeadership.LOCK_KEY & 0xFFFFFFFFL);
@@ -84,13 +89,13 @@ class RelayFencingIT {
             assertThat(b.round()).as("B stands by while A's session holds the lock").isEqualTo(OutboxRelay.Next.STANDING_BY);
 
             String instance = runToCompletion(node.getBean(ProcessEngine.class));
-            assertThat(jdbc.queryForObject(UNSENT, Long.class)).isEqualTo(12);
+            assertThat(jdbc.queryForObject(UNSENT, Long.class)).isEqualTo(ROWS_PER_RUN);
             // A's session is killed while A's batch is on its way to Kafka, between send and mark.
             KillSessionOnSend.action.set(() -> jdbc.queryForObject("select pg_terminate_backend(?, 5000)", Boolean.class,
                     sessionOfA));
 
             assertThat(a.round()).as("A noticed the loss when marking").isEqualTo(OutboxRelay.Next.STANDING_BY);
-            assertThat(jdbc.queryForObject(UNSENT, Long.class)).as("A marked nothing").isEqualTo(12);
+            assertThat(jdbc.queryForObject(UNSENT, Long.class)).as("A marked nothing").isEqualTo(ROWS_PER_RUN);
             assertThat(published(metersA)).isZero();
             assertThat(a.leaderBackendPid()).isZero();
 
@@ -98,14 +103,14 @@ class RelayFencingIT {
             assertThat(b.leaderBackendPid()).isPositive().isNotEqualTo(sessionOfA);
             assertThat(jdbc.queryForList(LOCK_HOLDERS, Integer.class)).containsExactly(b.leaderBackendPid());
             assertThat(jdbc.queryForObject(UNSENT, Long.class)).isZero();
-            assertThat(published(metersB)).isEqualTo(12);
+            assertThat(published(metersB)).isEqualTo(ROWS_PER_RUN);
 
             String later = runToCompletion(node.getBean(ProcessEngine.class));
             assertThat(a.round()).as("A does not send while B leads").isEqualTo(OutboxRelay.Next.STANDING_BY);
             assertThat(published(metersA)).isZero();
-            assertThat(jdbc.queryForObject(UNSENT, Long.class)).isEqualTo(12);
+            assertThat(jdbc.queryForObject(UNSENT, Long.class)).isEqualTo(ROWS_PER_RUN);
             assertThat(b.round()).isEqualTo(OutboxRelay.Next.WHEN_WRITTEN);
-            assertThat(published(metersB)).isEqualTo(24);
+            assertThat(published(metersB)).isEqualTo(2 * ROWS_PER_RUN);
 
             try (EventsConsumer consumer = new EventsConsumer(bootstrap, TOPIC)) {
                 List<ConsumerRecord<String, CloudEvent>> first = consumer.awaitKey(instance,
@@ -141,9 +146,9 @@ class RelayFencingIT {
                     ids.add(runToCompletion(engine));
                 }
                 awaitCompleted(consumer, ids);
-                assertThat(published(metersA) + published(metersB)).isEqualTo(36);
+                assertThat(published(metersA) + published(metersB)).isEqualTo(3 * ROWS_PER_RUN);
                 assertThat(List.of(published(metersA), published(metersB))).as("one relay sent everything")
-                        .containsExactlyInAnyOrder(0.0, 36.0);
+                        .containsExactlyInAnyOrder(0.0, 3.0 * ROWS_PER_RUN);
                 int leader = jdbc.queryForObject(LOCK_HOLDERS, Integer.class);
                 assertThat(List.of(a.leaderBackendPid(), b.leaderBackendPid())).containsExactlyInAnyOrder(leader, 0);
 
@@ -163,7 +168,7 @@ class RelayFencingIT {
                     ids.add(runToCompletion(engine));
                 }
                 awaitCompleted(consumer, ids);
-                assertThat(published(metersA) + published(metersB)).isEqualTo(72);
+                assertThat(published(metersA) + published(metersB)).isEqualTo(6 * ROWS_PER_RUN);
                 assertThat(consumer.drain()).hasSize(72).extracting(r -> r.value().getId()).doesNotHaveDuplicates();
                 assertThat(jdbc.queryForObject(UNSENT, Long.class)).isZero();
             }
