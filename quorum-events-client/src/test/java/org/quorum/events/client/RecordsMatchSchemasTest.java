@@ -24,8 +24,6 @@ class RecordsMatchSchemasTest {
 
     static final Path SCHEMAS = Path.of("../docs/schemas");
     /** The state topic's schema joins docs/schemas with the state topic itself; until then it is not checked. */
-    private static final String STATE_SCHEMA = "process.state.json";
-
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -50,9 +48,6 @@ class RecordsMatchSchemasTest {
         Set<String> expected = new TreeSet<>();
         EventTypes.KNOWN.keySet().forEach(type -> expected.add(schemaFileOf(type)));
         expected.add("decision.json");
-        if (!files.contains(STATE_SCHEMA)) {
-            expected.remove(STATE_SCHEMA);
-        }
         assertThat(files).containsExactlyInAnyOrderElementsOf(expected);
     }
 
