@@ -2,12 +2,10 @@ package org.quorum.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,15 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.quorum.support.HeadlessChromium;
 import org.quorum.support.QuorumIntegrationTest;
+import org.quorum.support.TasklistInBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -74,16 +70,10 @@ class TasklistFormIT {
         assertThat(check.getTaskDefinitionKey()).isEqualTo("Task_CheckCompleteness");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-        browser.get(tasklist);
-        // Tasklist's first load (a large script bundle) can take long on a loaded two-core machine.
-        keepingEvidence(() -> new WebDriverWait(browser, Duration.ofSeconds(120)).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))))
-                .sendKeys("officer");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("officer");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        TasklistInBrowser tasklist = new TasklistInBrowser(browser, port);
+        tasklist.logIn("officer");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("My group tasks")));
-        browser.get(tasklist + "#/?task=" + check.getId());
+        tasklist.openTask(check.getId());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("button[ng-click='complete()']")));
@@ -93,8 +83,7 @@ class TasklistFormIT {
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".fjs-form-field-error")));
         assertThat(error.getText()).isEqualTo("Field is required.");
-        Files.write(Path.of("target", "tasklist-form-refused.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        tasklist.screenshot("tasklist-form-refused.png");
         assertThat(tasks.createTaskQuery().processInstanceId(request).singleResult().getId())
                 .as("nothing submitted: the same task is still open").isEqualTo(check.getId());
         assertThat(runtime.getVariables(request)).doesNotContainKey("checkResult");
@@ -107,22 +96,9 @@ class TasklistFormIT {
 
         wait.withTimeout(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery().processInstanceId(request)
                 .taskDefinitionKey("Task_PlaceOnAgenda").count() == 1);
-        Path screenshot = Path.of("target", "tasklist-form.png");
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        tasklist.screenshot("tasklist-form.png");
         assertThat(runtime.getVariable(request, "checkResult")).isEqualTo("COMPLETE");
         assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).as("the checked task is done").isZero();
-    }
-
-    /** Waits as told; if it times out, saves what the browser showed under target/ before failing. */
-    private <T> T keepingEvidence(Supplier<T> waiting) throws Exception {
-        try {
-            return waiting.get();
-        } catch (TimeoutException e) {
-            Files.writeString(Path.of("target", "tasklist-failure.html"), browser.getPageSource());
-            Files.write(Path.of("target", "tasklist-failure.png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            throw e;
-        }
     }
 
     /**
