@@ -66,10 +66,6 @@ public final class WorkingDays {
         return !lastDay().isAfter(today.plusDays(days));
     }
 
-    public Set<LocalDate> holidays() {
-        return holidays;
-    }
-
     public ZoneId zone() {
         return zone;
     }
