@@ -45,7 +45,7 @@ class ArchitectureTest {
      */
     private static final Set<String> PROCESS_RULES = Set.of("Tenure", "Holding", "HoldingKind", "Incumbent",
             "Position", "CommissionQuorum", "CouncilDecision", "ItemType", "EndorsementOutcome", "FacilityType",
-            "ResubmissionDeadline", "ForwardedPriorities", "InterimDates", "Region");
+            "ResubmissionDeadline", "ForwardedPriorities", "InterimDates", "Region", "WorkingDays");
 
     /**
      * The only classes that may use Camunda's engine internals ({@code org.camunda.bpm.engine.impl..}), which
@@ -55,6 +55,8 @@ class ArchitectureTest {
      */
     static final Set<String> ENGINE_INTERNALS_ALLOWED = Set.of(
             "org.quorum.audit.internal.TaskIdentityLinks",
+            "org.quorum.calendar.internal.WorkingDaysCalendars",
+            "org.quorum.calendar.internal.WorkingDaysPlugin",
             "org.quorum.events.internal.DatabaseHistoryFirst",
             "org.quorum.events.internal.DecisionDeclarations",
             "org.quorum.events.internal.DecisionRecorder",

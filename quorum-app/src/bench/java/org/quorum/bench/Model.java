@@ -56,7 +56,7 @@ interface Model {
     };
 
     private static void completeOnlyTask(TaskService tasks, String processInstanceId, Map<String, Object> variables) {
-        // The overdue-check timer (14 days) never fires in a benchmark, so there is exactly one open task.
+        // The overdue-check timer (14 working days) never fires in a benchmark, so there is exactly one open task.
         String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
         tasks.complete(taskId, variables);
     }
