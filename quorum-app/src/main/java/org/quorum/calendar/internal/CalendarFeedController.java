@@ -1,5 +1,7 @@
 package org.quorum.calendar.internal;
 
+import java.net.URI;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,10 +31,16 @@ class CalendarFeedController {
 
     @GetMapping(CalendarFeedPaths.FEED)
     ResponseEntity<String> feed(@PathVariable String token) {
-        String userId = tokens.userOf(FeedTokenSecret.hash(token)).orElseThrow(
-                () -> new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND),
-                        null));
+        String userId = tokens.userOf(FeedTokenSecret.hash(token)).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, notFound(), null));
         return ResponseEntity.ok().contentType(TEXT_CALENDAR)
                 .body(TaskCalendar.of(dueTasks.of(userId), CalendarFeedPaths.base()));
+    }
+
+    /** Names the feeds, not the request: Spring would otherwise echo the path, and with it the secret token. */
+    private static ProblemDetail notFound() {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setInstance(URI.create(CalendarFeedPaths.FEED.substring(0, CalendarFeedPaths.FEED.indexOf('{'))));
+        return problem;
     }
 }
