@@ -2,9 +2,7 @@ package org.quorum.integrity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,7 +13,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.quorum.integrity.FormSubmissionRejected;
-import org.quorum.integrity.FormViolation;
 import org.quorum.integrity.RejectionScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,16 +99,11 @@ class CamundaRestProblems {
 
         private Map<String, Object> rejected(FormSubmissionRejected rejected) {
             Map<String, Object> problem = problem(FormSubmissionRejected.class.getSimpleName(),
-                    HttpStatus.BAD_REQUEST.value(), "Submission does not fit the form", rejected.getMessage());
+                    HttpStatus.BAD_REQUEST.value(), FormRejectionProblems.TITLE, rejected.getMessage());
             if (rejected.form() != null) {
                 problem.put("form", rejected.form());
             }
-            List<Map<String, String>> errors = new ArrayList<>();
-            for (FormViolation violation : rejected.violations()) {
-                errors.add(Map.of("variable", violation.variable(), "field", violation.variable(),
-                        "message", violation.message()));
-            }
-            problem.put("errors", errors);
+            problem.put("errors", FormRejectionProblems.errors(rejected));
             return problem;
         }
 

@@ -1,5 +1,6 @@
 package org.quorum.integrity.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.quorum.integrity.FormSubmissionRejected;
@@ -19,13 +20,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FormRejectionProblems {
 
+    static final String TITLE = "Submission does not fit the form";
+
     @ExceptionHandler(FormSubmissionRejected.class)
     ProblemDetail formRejected(FormSubmissionRejected e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Submission does not fit the form");
+        problem.setTitle(TITLE);
         problem.setProperty("message", e.getMessage());
-        problem.setProperty("errors", e.violations().stream().map(v -> Map.of("field", v.variable(),
-                "variable", v.variable(), "message", v.message())).toList());
+        problem.setProperty("errors", errors(e));
         return problem;
+    }
+
+    /** Each offending variable, under both names clients read ({@code variable} from Camunda, {@code field}). */
+    static List<Map<String, String>> errors(FormSubmissionRejected e) {
+        return e.violations().stream().map(v -> Map.of("field", v.variable(), "variable", v.variable(),
+                "message", v.message())).toList();
     }
 }
