@@ -2,7 +2,6 @@ package org.quorum.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +10,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.quorum.support.HeadlessChromium;
+import org.quorum.support.BrowserPerTest;
 import org.quorum.support.QuorumIntegrationTest;
 import org.quorum.support.TasklistInBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,21 +40,14 @@ class TasklistFormIT {
     TaskService tasks;
     @Autowired
     IdentityService identity;
-    @TempDir
-    Path profile;
+    @RegisterExtension
+    final BrowserPerTest chromium = new BrowserPerTest();
 
     WebDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium.browser();
     }
 
     @Test

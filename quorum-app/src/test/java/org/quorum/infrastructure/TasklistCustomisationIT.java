@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.quorum.support.HeadlessChromium;
+import org.quorum.support.BrowserPerTest;
 import org.quorum.support.QuorumIntegrationTest;
 import org.quorum.support.TasklistInBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +48,8 @@ class TasklistCustomisationIT {
     TaskService tasks;
     @Autowired
     IdentityService identity;
-    @TempDir
-    Path profile;
+    @RegisterExtension
+    final BrowserPerTest chromium = new BrowserPerTest();
 
     WebDriver browser;
     WebDriverWait wait;
@@ -59,17 +57,11 @@ class TasklistCustomisationIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.start(profile);
+        browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         tasklist = new TasklistInBrowser(browser, port);
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aProcessOwnerSeesQuorumsTasklistAndFollowsATasksLinkToItsRequestsAuditRecord() throws Exception {
