@@ -146,7 +146,8 @@ public class HistoryClassifier {
     }
 
     private static TaskCreated created(HistoricTaskInstanceEventEntity e) {
-        return new TaskCreated(instance(e), HistoryFacts.task(e), instant(e.getStartTime()));
+        return new TaskCreated(instance(e), HistoryFacts.task(e), instant(e.getStartTime()),
+                RunningCommand.candidateGroups(e.getId()));
     }
 
     private static TaskEnded ended(HistoricTaskInstanceEventEntity e, boolean completed) {

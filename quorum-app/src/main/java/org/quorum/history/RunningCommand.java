@@ -1,5 +1,7 @@
 package org.quorum.history;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
 
 /**
  * Facts about the running engine command that its history events do not carry: who acts, an instance's business
@@ -64,6 +67,17 @@ public final class RunningCommand {
         ActivityImpl activity = execution == null ? null : execution.getActivity();
         return activity == null || activity.getProperty(activityProperty) == null ? null
                 : task.getVariableLocal(variable);
+    }
+
+    /**
+     * The candidate groups of a task the running command holds. A task created in this command has its identity
+     * links in memory (the decorator added the model's groups before the engine records the creation), so this
+     * costs no query for it.
+     */
+    static List<String> candidateGroups(String taskId) {
+        TaskEntity task = task(taskId);
+        return task == null ? List.of() : task.getCandidates().stream().map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     static TaskEntity task(String taskId) {

@@ -53,7 +53,8 @@ public sealed interface Transition {
                 String owner, int priority, Instant dueDate, String deleteReason) {
     }
 
-    record TaskCreated(Instance instance, Task task, Instant at) implements Transition {
+    /** {@code candidateGroups}: the groups the model offers the task to, as the task was created (sorted). */
+    record TaskCreated(Instance instance, Task task, Instant at, List<String> candidateGroups) implements Transition {
     }
 
     /** Completed by a user (or the API); otherwise cancelled: deleted with its instance, by a boundary event, ... */

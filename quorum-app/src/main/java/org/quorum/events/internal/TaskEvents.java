@@ -1,7 +1,6 @@
 package org.quorum.events.internal;
 
 import static org.quorum.events.internal.EventDrafts.data;
-import static org.quorum.events.internal.EventDrafts.orNow;
 
 import java.util.Map;
 
@@ -23,8 +22,9 @@ class TaskEvents {
     }
 
     EventDraft created(TaskCreated created) {
-        return drafts.draft(created.instance(), "task.created", created.task().id(), created.at(),
-                task(created.task()));
+        Map<String, Object> data = task(created.task());
+        data.put("candidateGroups", created.candidateGroups());
+        return drafts.draft(created.instance(), "task.created", created.task().id(), created.at(), data);
     }
 
     EventDraft ended(TaskEnded ended) {
@@ -55,8 +55,8 @@ class TaskEvents {
         data.put("assignee", task.assignee());
         data.put("owner", task.owner());
         data.put("priority", task.priority());
-        // A task without a due date has always been published with the time of its event.
-        data.put("dueDate", orNow(task.dueDate()));
+        // Null when the task has none, as the schema and docs/events.md say (until 1.1 it was the event's time).
+        data.put("dueDate", task.dueDate());
         return data;
     }
 

@@ -23,7 +23,7 @@ final class EventTypes {
             Map.entry("quorum.activity.completed.v1", new Type<>(ActivityEndedData.class, QuorumEvent.ActivityCompleted::new)),
             Map.entry("quorum.timer.fired.v1", new Type<>(ActivityEndedData.class, QuorumEvent.TimerFired::new)),
             Map.entry("quorum.message.correlated.v1", new Type<>(ActivityEndedData.class, QuorumEvent.MessageCorrelated::new)),
-            Map.entry("quorum.task.created.v1", new Type<>(TaskData.class, QuorumEvent.TaskCreated::new)),
+            Map.entry("quorum.task.created.v1", new Type<>(TaskCreatedData.class, QuorumEvent.TaskCreated::new)),
             Map.entry("quorum.task.assigned.v1", new Type<>(TaskAssignedData.class, QuorumEvent.TaskAssigned::new)),
             Map.entry("quorum.task.unassigned.v1", new Type<>(TaskUnassignedData.class, QuorumEvent.TaskUnassigned::new)),
             Map.entry("quorum.task.completed.v1", new Type<>(TaskData.class, QuorumEvent.TaskCompleted::new)),

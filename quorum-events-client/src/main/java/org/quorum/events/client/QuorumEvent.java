@@ -34,7 +34,7 @@ public sealed interface QuorumEvent {
     record MessageCorrelated(Envelope envelope, ActivityEndedData data) implements QuorumEvent {
     }
 
-    record TaskCreated(Envelope envelope, TaskData data) implements QuorumEvent {
+    record TaskCreated(Envelope envelope, TaskCreatedData data) implements QuorumEvent {
     }
 
     record TaskAssigned(Envelope envelope, TaskAssignedData data) implements QuorumEvent {

@@ -128,7 +128,7 @@ class QuorumEventParserTest {
 
         assertThatThrownBy(() -> parser.parse(event("quorum.task.created.v1", data.toString())))
                 .isInstanceOf(UnreadableEventException.class)
-                .hasMessageContaining("quorum.task.created.v1").hasMessageContaining("TaskData");
+                .hasMessageContaining("quorum.task.created.v1").hasMessageContaining("TaskCreatedData");
     }
 
     private QuorumEvent inStructuredMode(CloudEvent binary) {
