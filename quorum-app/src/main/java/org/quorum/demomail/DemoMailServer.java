@@ -1,0 +1,83 @@
+package org.quorum.demomail;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.quorum.identity.UserAccount;
+import org.quorum.infrastructure.startup.StartupProblem;
+
+/**
+ * GreenMail's SMTP and IMAP servers, bound to 127.0.0.1 only, with one mailbox per given user: login the user id,
+ * address {@link UserAccount#email()}, password the user's. Mail for any other address gets a mailbox of its own
+ * (GreenMail creates it on delivery).
+ */
+final class DemoMailServer implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+
+    private final GreenMail greenMail;
+
+    private DemoMailServer(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    static DemoMailServer start(DemoMailProperties settings, List<UserAccount> users) {
+        GreenMailConfiguration mailboxes = GreenMailConfiguration.aConfig();
+        users.forEach(user -> mailboxes.withUser(user.email(), user.id(), user.password()));
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(settings.smtpPort(), HOST, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(settings.imapPort(), HOST, ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(mailboxes);
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw new StartupProblem("The demo mail server cannot listen on " + HOST + ":" + settings.smtpPort()
+                    + " (SMTP) and " + HOST + ":" + settings.imapPort() + " (IMAP): " + e.getMessage(),
+                    "Stop what uses these ports, or set quorum.demo-mail.smtp-port and quorum.demo-mail.imap-port "
+                            + "to others (0 picks a free one), or turn the demo mail server off with "
+                            + "quorum.demo-mail.enabled=false.");
+        }
+        return new DemoMailServer(greenMail);
+    }
+
+    int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** Every mailbox, by login. */
+    List<GreenMailUser> mailboxes() {
+        return greenMail.getUserManager().listUser().stream()
+                .sorted(Comparator.comparing(GreenMailUser::getLogin)).toList();
+    }
+
+    Optional<GreenMailUser> mailbox(String login) {
+        return Optional.ofNullable(greenMail.getUserManager().getUser(login));
+    }
+
+    /** The mailbox's inbox in the order the messages arrived. */
+    List<StoredMessage> inbox(GreenMailUser mailbox) {
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(mailbox).getMessages().stream()
+                    .sorted(Comparator.comparingLong(StoredMessage::getUid)).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Cannot read the inbox of " + mailbox.getLogin(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
