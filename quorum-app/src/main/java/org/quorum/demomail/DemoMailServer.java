@@ -11,7 +11,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.quorum.identity.UserAccount;
-import org.quorum.infrastructure.startup.StartupProblem;
+import org.quorum.infrastructure.startup.FreePorts;
 
 /**
  * GreenMail's SMTP and IMAP servers, bound to 127.0.0.1 only, with one mailbox per given user: login the user id,
@@ -29,6 +29,8 @@ final class DemoMailServer implements AutoCloseable {
     }
 
     static DemoMailServer start(DemoMailProperties settings, List<UserAccount> users) {
+        refuseIfTaken(settings.smtpPort(), "SMTP", "quorum.demo-mail.smtp-port");
+        refuseIfTaken(settings.imapPort(), "IMAP", "quorum.demo-mail.imap-port");
         GreenMailConfiguration mailboxes = GreenMailConfiguration.aConfig();
         users.forEach(user -> mailboxes.withUser(user.email(), user.id(), user.password()));
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
@@ -39,13 +41,16 @@ final class DemoMailServer implements AutoCloseable {
             greenMail.start();
         } catch (RuntimeException e) {
             greenMail.stop();
-            throw new StartupProblem("The demo mail server cannot listen on " + HOST + ":" + settings.smtpPort()
-                    + " (SMTP) and " + HOST + ":" + settings.imapPort() + " (IMAP): " + e.getMessage(),
-                    "Stop what uses these ports, or set quorum.demo-mail.smtp-port and quorum.demo-mail.imap-port "
-                            + "to others (0 picks a free one), or turn the demo mail server off with "
-                            + "quorum.demo-mail.enabled=false.");
+            throw e;
         }
         return new DemoMailServer(greenMail);
+    }
+
+    /** GreenMail reports a taken port as a startup timeout; checked first, so that the message names the setting. */
+    private static void refuseIfTaken(int port, String protocol, String property) {
+        if (port != 0) {
+            FreePorts.claim(port, "The demo mail server (" + protocol + ")", property);
+        }
     }
 
     int smtpPort() {
