@@ -2,10 +2,13 @@ package org.quorum.identity;
 
 import java.util.List;
 
-/** The demo profile's users, each with the password equal to the user id (demo/demo as in Camunda's own demo). */
-final class DemoCast {
+/**
+ * The demo profile's users, each with the password equal to the user id (demo/demo as in Camunda's own demo). Public
+ * for the demo mail server, which gives each of them a mailbox with the same password.
+ */
+public final class DemoCast {
 
-    static final List<UserAccount> USERS = List.of(
+    public static final List<UserAccount> USERS = List.of(
             new UserAccount("demo", "demo", "Demo", "Administrator", List.of(Groups.CAMUNDA_ADMIN)),
             new UserAccount("sg", "sg", "Secretary", "General", List.of(Groups.SG_OFFICE)),
             new UserAccount("dsg", "dsg", "Deputy", "Secretary General", List.of(Groups.DSG_OFFICE)),

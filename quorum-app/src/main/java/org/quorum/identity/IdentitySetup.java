@@ -200,7 +200,7 @@ public class IdentitySetup {
             User user = identityService.newUser(account.id());
             user.setFirstName(account.firstName());
             user.setLastName(account.lastName());
-            user.setEmail(account.id() + "@quorum.example");
+            user.setEmail(account.email());
             user.setPassword(account.password());
             identityService.saveUser(user);
         }

@@ -25,10 +25,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * A node started without the demo profile is safe by default: no demo password lets anyone in, passwords follow
- * Camunda's password policy, and behind TLS the cookies are Secure. The demo keeps its documented passwords.
+ * Camunda's password policy, behind TLS the cookies are Secure, and there is no demo mail server. The demo keeps its
+ * documented passwords.
  */
 @OwnApplication
 @ExtendWith(OutputCaptureExtension.class)
@@ -95,6 +97,10 @@ class SafeOutsideTheDemoIT {
             TestRestTemplate admin = new TestRestTemplate("admin", ADMIN_PASSWORD);
             assertThat(admin.getForEntity(url(node, "/engine-rest/identity/password-policy"), JsonNode.class)
                     .getBody().path("rules").size()).as("Camunda's default policy is on").isGreaterThan(4);
+            assertThat(admin.getForEntity(url(node, "/api/admin/demo-mail"), JsonNode.class).getStatusCode())
+                    .as("no demo mail server, no route to its mailboxes").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(node.getBeanNamesForType(JavaMailSender.class)).as("no mail sender without spring.mail.host")
+                    .isEmpty();
 
             ResponseEntity<String> weak = admin.postForEntity(url(node, "/engine-rest/user/create"),
                     newUser("weakling", "weakling1"), String.class);

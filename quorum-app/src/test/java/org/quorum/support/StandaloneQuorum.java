@@ -26,7 +26,9 @@ public final class StandaloneQuorum {
                 "quorum.embedded.postgres.port=0",
                 "quorum.embedded.postgres.fsync=false",
                 "quorum.embedded.kafka.port=0",
-                "quorum.embedded.kafka.controller-port=0"));
+                "quorum.embedded.kafka.controller-port=0",
+                "quorum.demo-mail.smtp-port=0",
+                "quorum.demo-mail.imap-port=0"));
         defaults.addAll(List.of(properties));
         Map<String, String> all = new LinkedHashMap<>();
         for (String property : defaults) {

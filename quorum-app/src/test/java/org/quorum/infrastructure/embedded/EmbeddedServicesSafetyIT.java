@@ -10,15 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorum.support.ListeningSockets;
 import org.quorum.support.OwnApplication;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -65,9 +64,9 @@ class EmbeddedServicesSafetyIT {
             assertThat(jdbc.queryForList("select type, address, auth_method from pg_hba_file_rules"))
                     .containsExactly(Map.of("type", "host", "address", "127.0.0.1", "auth_method", "scram-sha-256"));
 
-            assertThat(listeningAddresses(postgres.postgres().getPort())).containsExactly("127.0.0.1");
-            assertThat(listeningAddresses(broker.port())).containsExactly("127.0.0.1");
-            assertThat(listeningAddresses(broker.controllerPort())).containsExactly("127.0.0.1");
+            assertThat(ListeningSockets.addresses(postgres.postgres().getPort())).containsExactly("127.0.0.1");
+            assertThat(ListeningSockets.addresses(broker.port())).containsExactly("127.0.0.1");
+            assertThat(ListeningSockets.addresses(broker.controllerPort())).containsExactly("127.0.0.1");
         }
     }
 
@@ -143,40 +142,5 @@ class EmbeddedServicesSafetyIT {
 
     static long postmasterPid(Path dataDir) throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
-    }
-
-    /** Local addresses of the sockets listening on {@code port}, from the kernel's table (IPv4 and IPv6). */
-    static List<String> listeningAddresses(int port) throws IOException {
-        List<String> addresses = new ArrayList<>();
-        String hexPort = String.format(Locale.ROOT, "%04X", port);
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path path = Path.of(table);
-            if (!Files.exists(path)) {
-                continue;
-            }
-            List<String> lines = Files.readAllLines(path);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] fields = line.trim().split("\\s+");
-                String[] local = fields[1].split(":");
-                boolean listening = fields[3].equals("0A");
-                if (listening && local[1].equals(hexPort)) {
-                    addresses.add(address(local[0]));
-                }
-            }
-        }
-        return addresses;
-    }
-
-    private static String address(String hex) {
-        if (hex.length() == 8) {
-            // IPv4 in the kernel's byte order (little-endian on the machines this runs on).
-            return Integer.parseInt(hex.substring(6, 8), 16) + "." + Integer.parseInt(hex.substring(4, 6), 16) + "."
-                    + Integer.parseInt(hex.substring(2, 4), 16) + "." + Integer.parseInt(hex.substring(0, 2), 16);
-        }
-        if (hex.startsWith("0000000000000000FFFF0000")) {
-            // An IPv4-mapped IPv6 address (::ffff:a.b.c.d), as Java binds an IPv4 address on a dual-stack socket.
-            return address(hex.substring(24));
-        }
-        return hex.equals("00000000000000000000000000000000") ? "::" : "ipv6:" + hex;
     }
 }

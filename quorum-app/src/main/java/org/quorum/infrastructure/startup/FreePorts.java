@@ -1,19 +1,17 @@
-package org.quorum.infrastructure.embedded;
+package org.quorum.infrastructure.startup;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-import org.quorum.infrastructure.startup.StartupProblem;
-
 /** Checks that an embedded service's port is free before the service tries it, so a clash names the setting. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** Returns {@code port} when it is free, a free port when it is 0, and fails naming {@code property} otherwise. */
-    static int claim(int port, String service, String property) {
+    public static int claim(int port, String service, String property) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
