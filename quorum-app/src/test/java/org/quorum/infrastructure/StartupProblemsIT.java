@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,6 +56,19 @@ class StartupProblemsIT {
                 .isInstanceOf(RuntimeException.class);
         assertThat(output).contains("Quorum could not connect to its database (" + url + ")")
                 .contains("Check SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void anInvalidHolidayCalendarStopsStartupNamingTheFileAndTheLine(CapturedOutput output) throws IOException {
+        Path holidays = Files.writeString(dataDir.resolve("holidays.ics"), String.join("\r\n",
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Quorum//Test//EN", "BEGIN:VEVENT",
+                "UID:broken@quorum.example", "DTSTART;VALUE=DATE:20260721", "END:VCALENDAR", ""));
+        assertThatThrownBy(() -> StandaloneQuorum.startDemo(dataDir.resolve("data"),
+                "quorum.calendar.holidays=file:" + holidays))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(output).contains("The holiday calendar").contains(holidays.toString())
+                .contains("is not valid iCalendar at line 7").contains("Expected [VEVENT], read [VCALENDAR]")
+                .contains("point quorum.calendar.holidays to a valid iCalendar file");
     }
 
     @Test
