@@ -101,6 +101,10 @@ class SafeOutsideTheDemoIT {
                     .as("no demo mail server, no route to its mailboxes").isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(node.getBeanNamesForType(JavaMailSender.class)).as("no mail sender without spring.mail.host")
                     .isEmpty();
+            assertThat(output).as("the notifier says why it sends nothing")
+                    .contains("Notifier off: no mail server is configured").contains("Set SPRING_MAIL_HOST");
+            assertThat(admin.getForEntity(url(node, "/api/me/notifications"), JsonNode.class).getBody()
+                    .path("notifierOn").asBoolean(true)).isFalse();
 
             ResponseEntity<String> weak = admin.postForEntity(url(node, "/engine-rest/user/create"),
                     newUser("weakling", "weakling1"), String.class);

@@ -44,6 +44,9 @@ final class QuorumNode {
                 Map.entry("QUORUM_EVENTS_TOPICS_REPLICATION_FACTOR", "3"),
                 Map.entry("QUORUM_EVENTS_TOPICS_MIN_INSYNC_REPLICAS", "2"),
                 Map.entry("QUORUM_DB_POOL_SIZE", "10"),
+                // Two nodes on one machine: each demo mail server on a free port, so both start (and both notify).
+                Map.entry("QUORUM_DEMO_MAIL_SMTP_PORT", "0"),
+                Map.entry("QUORUM_DEMO_MAIL_IMAP_PORT", "0"),
                 Map.entry("QUORUM_EMBEDDED_DATA_DIR", folder.resolve(name + "-data").toString()));
     }
 
