@@ -1,43 +1,45 @@
-package org.quorum.bench;
+package org.quorum.bench.driver;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 /**
- * CPU time spent by one application: this JVM (engine, officers, relay, in-process broker) plus its embedded
- * PostgreSQL (the postmaster, its live children and the children it has reaped). On a machine shared with other
- * work, throughput moves with whatever else runs, but the CPU an instance costs hardly does: the benchmark
- * reports both, and the CPU figure is the one to compare two variants by when the machine was busy.
- * Linux only (/proc); {@link #seconds()} is NaN where /proc or the postmaster cannot be read.
+ * CPU time spent by one variant: the JVM this runs in (the engine, the officers driving it, and for Quorum the
+ * relay and the in-process broker) plus its embedded PostgreSQL (the postmaster, its live children and the
+ * children it has reaped). Every variant runs in a JVM of its own, so the JVM's figure is that variant's alone.
+ * On a machine shared with other work, throughput moves with whatever else runs, but the CPU an instance costs
+ * hardly does. Linux only (/proc); PostgreSQL's figure is NaN where /proc or the postmaster cannot be read.
  */
-final class CpuMeter {
+public final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux this runs on
 
     private final long postmasterPid;
 
-    CpuMeter(JdbcTemplate jdbc) {
-        this.postmasterPid = postmasterPid(jdbc.queryForObject("show data_directory", String.class));
+    /** @param postgresDataDirectory PostgreSQL's data directory, where postmaster.pid names the server */
+    public ProcessCpu(Path postgresDataDirectory) {
+        this.postmasterPid = postmasterPid(postgresDataDirectory);
     }
 
-    /** CPU seconds used so far by this JVM and by the application's PostgreSQL processes. */
-    double seconds() {
-        return jvmSeconds() + postgresSeconds();
-    }
-
-    /** CPU seconds used so far by this JVM: engine, officers, relay and the in-process broker. */
-    static double jvmSeconds() {
+    /** CPU seconds used so far by this JVM. */
+    public static double jvmSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
-    /** CPU seconds used so far by the application's PostgreSQL processes. */
-    double postgresSeconds() {
+    /** Seconds this JVM's JIT compilers have spent compiling so far (NaN where the JVM does not say). */
+    public static double jitSeconds() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1e3
+                : Double.NaN;
+    }
+
+    /** CPU seconds used so far by the PostgreSQL processes of the data directory. */
+    public double postgresSeconds() {
         if (postmasterPid < 0) {
             return Double.NaN;
         }
@@ -74,9 +76,9 @@ final class CpuMeter {
         }
     }
 
-    private static long postmasterPid(String dataDirectory) {
+    private static long postmasterPid(Path dataDirectory) {
         try {
-            return Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
