@@ -1,7 +1,6 @@
 package org.quorum.bench.driver;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +30,25 @@ public final class ProcessCpu {
                 .getProcessCpuTime() / 1e9;
     }
 
-    /** Seconds this JVM's JIT compilers have spent compiling so far (NaN where the JVM does not say). */
+    /**
+     * CPU seconds used so far by this JVM's JIT compiler threads (HotSpot names them "C1 CompilerThreadN" and
+     * "C2 CompilerThreadN"; Linux shows the first 15 characters). A compiler thread that the JVM retires takes
+     * its figure with it, so this is a lower bound. NaN where /proc cannot be read.
+     */
     public static double jitSeconds() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1e3
-                : Double.NaN;
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
+            for (Path thread : threads.toList()) {
+                String line = readOrNull(thread.resolve("stat"));
+                if (line != null && line.contains("CompilerThre")) {
+                    long[] stat = parse(line);
+                    ticks += stat[1] + stat[2];
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 
     /** CPU seconds used so far by the PostgreSQL processes of the data directory. */
@@ -65,13 +78,25 @@ public final class ProcessCpu {
 
     /** ppid, utime, stime, cutime, cstime from /proc/[pid]/stat, or null if the process is gone. */
     private static long[] stat(Path file) {
+        String line = readOrNull(file);
         try {
-            String line = Files.readString(file);
-            // The command name (field 2) is in parentheses and may hold spaces: parse after its closing one.
-            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
-                    Long.parseLong(f[13]), Long.parseLong(f[14])};
-        } catch (IOException | RuntimeException e) {
+            return line == null ? null : parse(line);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long[] parse(String line) {
+        // The command name (field 2) is in parentheses and may hold spaces: parse after its closing one.
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
+                Long.parseLong(f[13]), Long.parseLong(f[14])};
+    }
+
+    private static String readOrNull(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
             return null;
         }
     }

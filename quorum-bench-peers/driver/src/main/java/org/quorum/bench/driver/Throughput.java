@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * @param cpuMsPerInstance CPU milliseconds per instance, the engine's JVM plus its PostgreSQL
  *                         ({@link ProcessCpu}); NaN when not metered
  * @param postgresCpuMsPerInstance of which PostgreSQL's
- * @param jitMsPerInstance of the JVM's, about how much its JIT compilers took (their compilation time in the
- *                         window per instance): every variant's JVM starts cold, and the more code a variant
- *                         runs, the more of its window goes to compiling it; NaN when not metered
+ * @param jitMsPerInstance of the JVM's, what its JIT compiler threads took: every variant's JVM starts cold,
+ *                         and the more code a variant runs, the more of its window goes to compiling it
+ *                         ({@link ProcessCpu#jitSeconds()}); NaN when not metered
  */
 @JsonPropertyOrder({"processKey", "officers", "instances", "seconds", "asyncTailSeconds", "instancesPerSecond",
         "cpuMsPerInstance", "postgresCpuMsPerInstance", "jitMsPerInstance", "driveMsPerInstance"})
