@@ -2,17 +2,23 @@ package org.quorum.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.quorum.bench.driver.CamundaSettings;
+import org.quorum.bench.driver.PostgresSettings;
+import org.quorum.bench.driver.ProcessCpu;
+import org.quorum.bench.driver.RelayCatchUp;
 import org.quorum.support.StandaloneQuorum;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Quorum started in this JVM (demo profile, embedded PostgreSQL and broker) with one variant's settings. */
+/**
+ * Quorum started in the calling JVM (demo profile, embedded PostgreSQL and broker) with one variant's settings:
+ * a round's own JVM ({@link QuorumRound}), or the benchmark's for the measures taken after the rounds.
+ */
 final class BenchApplication implements AutoCloseable {
 
     private static final String UNSENT = "select count(*) from quorum_event_outbox where sent_at is null";
@@ -23,18 +29,22 @@ final class BenchApplication implements AutoCloseable {
         this.context = context;
     }
 
-    /** On an empty data folder per variant under {@code work}; the bench model deployed. */
+    /** On the variant's data folder under {@code work}. */
     static BenchApplication start(Path work, Variant variant, Settings settings) {
+        return start(work.resolve(variant.name()), variant, settings.fsync(), settings.appProperties());
+    }
+
+    static BenchApplication start(Path dataDir, Variant variant, boolean fsync, List<String> appProperties) {
         List<String> properties = new ArrayList<>(variant.properties());
-        properties.add("quorum.embedded.postgres.fsync=" + settings.fsync());
-        properties.addAll(settings.appProperties());
-        return new BenchApplication(
-                StandaloneQuorum.startDemo(work.resolve(variant.name()), properties.toArray(String[]::new)));
+        properties.add("quorum.embedded.postgres.fsync=" + fsync);
+        properties.addAll(appProperties);
+        return new BenchApplication(StandaloneQuorum.startDemo(dataDir, properties.toArray(String[]::new)));
     }
 
     /**
-     * Compiles the hot paths before anything is measured: without it the first variant ran on a colder JIT than
-     * the others. Runs the application with events on (every code path) and throws its figures away.
+     * Compiles the hot paths of the benchmark's own JVM before the measures taken in it after the rounds (the
+     * rounds ran in JVMs of their own). Runs the application with events on (every code path) and throws its
+     * figures away.
      */
     static void warmUpJvm(Settings settings, Path dataDir) throws Exception {
         Progress.log("JVM warm-up (not measured)");
@@ -70,14 +80,16 @@ final class BenchApplication implements AutoCloseable {
     }
 
     /** What the engine actually ran with, read back from it rather than from the properties asked for. */
-    EngineSettings engineSettings() {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration();
-        return new EngineSettings(configuration.getHistoryLevel().getName(),
-                configuration.getIdGenerator().getClass().getSimpleName(), configuration.isJdbcBatchProcessing(),
-                configuration.isAuthorizationEnabled(), configuration.getJobExecutor().isActive(),
-                configuration.getJobExecutor().getMaxJobsPerAcquisition(), context.getEnvironment().getProperty(
-                        "spring.datasource.hikari.maximum-pool-size", "10 (Spring Boot default)"));
+    Map<String, Object> engineSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>(CamundaSettings.of(engine()));
+        settings.put("hikariMaximumPoolSize", context.getEnvironment().getProperty(
+                "spring.datasource.hikari.maximum-pool-size", "10 (Spring Boot default)"));
+        return settings;
+    }
+
+    /** The CPU meter of this JVM and the application's PostgreSQL. */
+    ProcessCpu cpu() {
+        return new ProcessCpu(Path.of(jdbc().queryForObject("show data_directory", String.class)));
     }
 
     /** Waits (two minutes at most) until the relay has sent everything the outbox holds. */
@@ -99,16 +111,4 @@ final class BenchApplication implements AutoCloseable {
         context.close();
     }
 
-    /** The name is PostgreSQL's own setting name, as {@code show} takes it. */
-    record PostgresSettings(String fsync, @JsonProperty("synchronous_commit") String synchronousCommit) {
-    }
-
-    record EngineSettings(String historyLevel, String idGenerator, boolean jdbcBatchProcessing,
-                          boolean authorizationEnabled, boolean jobExecutorActive,
-                          int jobExecutorMaxJobsPerAcquisition, String hikariMaximumPoolSize) {
-    }
-
-    /** Unsent outbox rows when the officers stopped, and how long the relay then took to send them. */
-    record RelayCatchUp(long unsentAtEndOfWindow, @JsonSerialize(using = TwoDecimals.class) double secondsToEmpty) {
-    }
 }

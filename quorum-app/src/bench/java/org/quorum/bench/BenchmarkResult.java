@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param startup        absent when not asked for ({@code bench.startup=false})
  * @param variants       by the variant's name
- * @param ratios         of the medians; with ratiosPerRound, absent unless every variant ran
+ * @param ratios         of the medians; with ratiosPerRound, absent unless the variants of a ratio ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BenchmarkResult(String startedAt, List<Double> loadAverageAtStart, Machine.Description machine,
@@ -29,10 +29,8 @@ record BenchmarkResult(String startedAt, List<Double> loadAverageAtStart, Machin
 
     /** The run ends now. */
     static BenchmarkResult finish(Start start, StartupTime.Outcome startup, Map<Variant, VariantResult> variants) {
-        boolean all = variants.size() == Variant.values().length;
         return new BenchmarkResult(start.at().toString(), start.loadAverage(), start.machine(), start.settings(),
-                startup, variants, all ? Ratios.ofMedians(variants) : null,
-                all ? Ratios.perRound(variants, start.settings().rounds()) : null, Instant.now().toString(),
-                Machine.loadAverage());
+                startup, variants, Ratios.ofMedians(variants), Ratios.perRound(variants, start.settings().rounds()),
+                Instant.now().toString(), Machine.loadAverage());
     }
 }

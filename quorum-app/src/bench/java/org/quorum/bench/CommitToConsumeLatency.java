@@ -26,6 +26,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.quorum.bench.driver.Percentiles;
+import org.quorum.bench.driver.TwoDecimals;
 
 /**
  * Open-loop load at a fixed rate of one-task instances, with a plain Kafka consumer (as a downstream system

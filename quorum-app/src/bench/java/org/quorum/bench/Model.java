@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.quorum.bench.driver.Workload;
 import org.quorum.endorsement.EndorsementVariables;
 
 /** A process model and how one simulated officer drives one instance of it through the Java API. */
@@ -13,6 +14,28 @@ interface Model {
 
     /** Starts an instance and works its tasks; returns its id. The instance may still have async steps left. */
     String drive(ProcessEngine engine, String businessKey);
+
+    /** This model on this engine, as the load driver runs it. */
+    default Workload on(ProcessEngine engine) {
+        Model model = this;
+        return new Workload() {
+            @Override
+            public String processKey() {
+                return model.processKey();
+            }
+
+            @Override
+            public void drive(String businessKey) {
+                model.drive(engine, businessKey);
+            }
+
+            @Override
+            public long running() {
+                return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey())
+                        .count();
+            }
+        };
+    }
 
     /** start, then the one officer task ("Review"): two transactions, ten lifecycle events. */
     Model ONE_TASK = new Model() {

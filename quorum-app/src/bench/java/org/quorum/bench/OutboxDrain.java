@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.quorum.bench.driver.Throughput;
+import org.quorum.bench.driver.TwoDecimals;
 import org.quorum.infrastructure.embedded.EmbeddedKafkaBroker;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,10 +36,10 @@ final class OutboxDrain {
 
     Result measure(int backlogTarget) throws Exception {
         broker.close();
-        Officers.Throughput probe = officers.drive(Model.ONE_TASK, "backlog-probe", 10);
+        Throughput probe = officers.drive(Model.ONE_TASK, "backlog-probe", 10);
         long perInstance = Math.max(1, unsent() / probe.instances());
         int instances = (int) Math.ceil((double) backlogTarget / perInstance);
-        Officers.Throughput generation = officers.drive(Model.ONE_TASK, "backlog", instances);
+        Throughput generation = officers.drive(Model.ONE_TASK, "backlog", instances);
         long backlog = unsent();
 
         long restarting = System.nanoTime();

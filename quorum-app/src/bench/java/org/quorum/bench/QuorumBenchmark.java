@@ -6,9 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * Issue 7: throughput of Camunda defaults, Quorum with events off and Quorum with events on, measured in one
- * run on the same embedded PostgreSQL and Kafka as the product, with commit-to-consume latency, outbox drain
- * rate, memory and startup time. Run by {@code mvn -B -ntp -Pbench verify}; see docs/performance.md.
+ * Issues 7 and 17: throughput and CPU per instance of Camunda defaults, Quorum with events off and on, and the
+ * bare Camunda and Flowable starters, each in its own JVM on the same embedded PostgreSQL settings, measured in
+ * one run; then, in this JVM, commit-to-consume latency, outbox drain rate and memory of Quorum with events on,
+ * and startup time. Run by {@code mvn -B -ntp -Pbench verify}; see docs/performance.md.
  */
 public final class QuorumBenchmark {
 
@@ -28,10 +29,10 @@ public final class QuorumBenchmark {
 
         StartupTime.Outcome startup = settings.startup() ? StartupTime.measure(work.resolve("startup"),
                 settings.fsync()) : null;
-        BenchApplication.warmUpJvm(settings, work.resolve("jvm-warmup"));
         Map<Variant, VariantResult> variants = new ThroughputRounds(settings, work).measure();
         VariantResult eventsOn = variants.get(Variant.QUORUM_EVENTS_ON);
         if (eventsOn != null) {
+            BenchApplication.warmUpJvm(settings, work.resolve("jvm-warmup"));
             EventsOnMeasures.Result steady = new EventsOnMeasures(settings, work)
                     .measure(eventsOn.oneTask().perSecond());
             variants.put(Variant.QUORUM_EVENTS_ON, eventsOn.withSteadyState(steady));

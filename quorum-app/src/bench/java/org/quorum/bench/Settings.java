@@ -17,11 +17,16 @@ import java.util.List;
  * @param fsync                PostgreSQL fsync and synchronous_commit (the product default is on)
  * @param startup              also time fresh JVMs from launch to "Started QuorumApplication"
  * @param variants             which variants to run (all for a report; one while working on it)
- * @param appProperties        extra application properties for every variant, comma-separated (to try a setting)
+ * @param appProperties        extra application properties for every Quorum variant, comma-separated (to try a
+ *                             setting)
+ * @param peers                the folder of the peers' Maven modules (quorum-bench-peers), whose jars they run
+ * @param forkJvmArgs          JVM options for every variant's own JVM, space-separated (e.g. a flight recording)
  */
 record Settings(int rounds, int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
                 int backlog, boolean fsync, boolean startup, List<Variant> variants,
-                List<String> appProperties) {
+                List<String> appProperties, String peers, List<String> forkJvmArgs) {
+
+    static final String ALL_VARIANTS = "CAMUNDA_DEFAULTS,QUORUM_EVENTS_OFF,QUORUM_EVENTS_ON,BARE_CAMUNDA,BARE_FLOWABLE";
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -34,9 +39,12 @@ record Settings(int rounds, int officers, int warmup, int instances, int endorse
                 Integer.getInteger("bench.backlog", 100_000),
                 Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
                 Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
-                Arrays.stream(System.getProperty("bench.variants", "CAMUNDA_DEFAULTS,QUORUM_EVENTS_OFF,QUORUM_EVENTS_ON")
-                        .split(",")).map(String::trim).map(Variant::valueOf).toList(),
+                Arrays.stream(System.getProperty("bench.variants", ALL_VARIANTS).split(",")).map(String::trim)
+                        .map(Variant::valueOf).toList(),
                 Arrays.stream(System.getProperty("bench.app", "").split(",")).map(String::trim)
+                        .filter(p -> !p.isEmpty()).toList(),
+                System.getProperty("bench.peers", "../quorum-bench-peers"),
+                Arrays.stream(System.getProperty("bench.forkJvmArgs", "").split(" ")).map(String::trim)
                         .filter(p -> !p.isEmpty()).toList());
     }
 }

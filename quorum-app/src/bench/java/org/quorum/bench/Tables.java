@@ -2,10 +2,18 @@ package org.quorum.bench;
 
 import static org.quorum.bench.Report.fmt;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
-/** The Markdown summary of a run: absolute figures with the ratios beside them, and the targets of issue 7. */
+import org.quorum.bench.driver.Percentiles;
+import org.quorum.bench.driver.Throughput;
+
+/**
+ * The Markdown summary of a run: absolute figures with the ratios beside them, and the targets of issues 7 and
+ * 17.
+ */
 final class Tables {
 
     private Tables() {
@@ -23,6 +31,7 @@ final class Tables {
                 .append(run.loadAverageAtStart()).append(", at end ").append(run.loadAverageAtEnd())
                 .append("; ").append(settings.officers()).append(" officers.\n\n");
 
+        peerRows(md, run);
         md.append("| Throughput (instances/s, median of ").append(settings.rounds())
                 .append(" rounds) | Camunda defaults, no events | Quorum, events off | Quorum, events on "
                 + "| on / off (target >= 0.90) | on / Camunda defaults (target >= 1.25) |\n");
@@ -32,8 +41,8 @@ final class Tables {
         row(md, "regional-endorsement, declined (" + settings.endorsementInstances() + " instances)",
                 Variant.each(variants, VariantResult::regionalEndorsement));
 
-        if (variants.size() == Variant.values().length) {
-            md.append("\n| CPU per instance (ms: this JVM with the broker, plus PostgreSQL; median of rounds) "
+        if (quorumThree(variants)) {
+            md.append("\n| CPU per instance (ms: the variant's JVM with the broker, plus PostgreSQL; median of rounds) "
                     + "| Camunda defaults | events off | events on | off / on | defaults / on |\n");
             md.append("|---|---:|---:|---:|---:|---:|\n");
             cpuRow(md, "bench-one-task",
@@ -43,7 +52,8 @@ final class Tables {
             md.append("\nThe machine is CPU-bound, so the CPU ratios are what the throughput ratios come to when "
                     + "nothing else competes for it.\n");
         }
-        md.append("\nEach round, in the order run (instances/s; each round's variants ran back to back):\n\n");
+        md.append("\nEach round (instances/s; each round's variants ran back to back, in the order asked for in odd "
+                + "rounds and the reverse in even ones):\n\n");
         roundsLine(md, "oneTask", variants, RoundResult::oneTask);
         roundsLine(md, "regionalEndorsement", variants, RoundResult::regionalEndorsement);
         md.append("\n| Measure | Value | Target |\n|---|---|---|\n");
@@ -53,6 +63,48 @@ final class Tables {
         }
         startRows(md, run);
         return md.toString();
+    }
+
+    /** Issue 17's headline: Quorum with events on against the engines a user would run instead, one-task model. */
+    private static void peerRows(StringBuilder md, BenchmarkResult run) {
+        Map<Variant, VariantResult> variants = run.variants();
+        VariantResult on = variants.get(Variant.QUORUM_EVENTS_ON);
+        VariantResult camunda = variants.get(Variant.BARE_CAMUNDA);
+        VariantResult flowable = variants.get(Variant.BARE_FLOWABLE);
+        if (on == null || (camunda == null && flowable == null)) {
+            return;
+        }
+        md.append("| bench-one-task (").append(run.settings().instances()).append(" instances, median of ")
+                .append(run.settings().rounds()).append(" rounds; each variant in its own JVM) "
+                + "| bare Camunda 7.24 | bare Flowable 7.1 | Quorum, events on | on / Camunda | on / Flowable |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        peerRow(md, "Throughput (instances/s)", on, camunda, flowable, v -> v.oneTask().perSecond());
+        peerRow(md, "CPU per instance (ms: the variant's JVM plus its PostgreSQL)", on, camunda, flowable,
+                VariantResult::oneTaskMedianCpuMsPerInstance);
+        md.append("\nTargets (issue 17): throughput on / Camunda >= 0.87 and on / Flowable >= 1.0; CPU per instance "
+                + "on / Camunda <= 1.15.\n\n");
+    }
+
+    private static void peerRow(StringBuilder md, String label, VariantResult on, VariantResult camunda,
+                                VariantResult flowable, ToDoubleFunction<VariantResult> figure) {
+        double quorum = figure.applyAsDouble(on);
+        md.append("| ").append(label).append(" | ").append(peerFigure(camunda, figure)).append(" | ")
+                .append(peerFigure(flowable, figure)).append(" | ").append(fmt(quorum)).append(" | ")
+                .append(peerRatio(quorum, camunda, figure)).append(" | ").append(peerRatio(quorum, flowable, figure))
+                .append(" |\n");
+    }
+
+    private static String peerFigure(VariantResult peer, ToDoubleFunction<VariantResult> figure) {
+        return peer == null ? "-" : fmt(figure.applyAsDouble(peer));
+    }
+
+    private static String peerRatio(double quorum, VariantResult peer, ToDoubleFunction<VariantResult> figure) {
+        return peer == null ? "-" : fmt(quorum / figure.applyAsDouble(peer));
+    }
+
+    private static boolean quorumThree(Map<Variant, ?> variants) {
+        return variants.keySet().containsAll(List.of(Variant.CAMUNDA_DEFAULTS, Variant.QUORUM_EVENTS_OFF,
+                Variant.QUORUM_EVENTS_ON));
     }
 
     /** What the events-on variant measured after its rounds. */
@@ -71,7 +123,7 @@ final class Tables {
     }
 
     private static void startRows(StringBuilder md, BenchmarkResult run) {
-        md.append("| In-process start of the application on an empty data folder (per variant) | ");
+        md.append("| Start of the application in its own JVM on an empty data folder (round 1, per variant) | ");
         run.variants().forEach((variant, figures) -> md.append(variant.name()).append(' ')
                 .append(figures.contextStartSeconds()).append(" s; "));
         md.append(" | - |\n");
@@ -87,9 +139,12 @@ final class Tables {
 
     /** One model's throughput in every round of every variant, rounded as the JSON has it. */
     private static void roundsLine(StringBuilder md, String model, Map<Variant, VariantResult> variants,
-                                   Function<RoundResult, Officers.Throughput> figure) {
+                                   Function<RoundResult, Throughput> figure) {
         md.append("- ").append(model).append(": ");
         variants.forEach((variant, figures) -> {
+            if (figure.apply(figures.rounds().get(0)) == null) {
+                return;
+            }
             md.append(variant.name()).append(' ');
             for (RoundResult round : figures.rounds()) {
                 md.append(Report.round(figure.apply(round).perSecond())).append(" / ");
@@ -114,10 +169,14 @@ final class Tables {
                 .append(" | - |\n");
     }
 
-    private static void row(StringBuilder md, String label, Map<Variant, Officers.Throughput> figures) {
-        if (figures.size() < Variant.values().length) {
+    private static void row(StringBuilder md, String label, Map<Variant, Throughput> figures) {
+        if (!quorumThree(figures)) {
             md.append("| ").append(label).append(" | ");
-            figures.forEach((variant, t) -> md.append(variant).append(' ').append(fmt(t.perSecond())).append("; "));
+            figures.forEach((variant, t) -> {
+                if (t != null) {
+                    md.append(variant).append(' ').append(fmt(t.perSecond())).append("; ");
+                }
+            });
             md.append(" |\n");
             return;
         }

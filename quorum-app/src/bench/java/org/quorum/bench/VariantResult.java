@@ -3,9 +3,12 @@ package org.quorum.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.quorum.bench.driver.PostgresSettings;
+import org.quorum.bench.driver.Throughput;
 
 /**
  * One variant over all rounds: what it ran with (read in its first round), each round, and the medians that the
@@ -14,25 +17,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param oneTask  the round with the median one-task throughput
  * @param oneTaskMedianCpuMsPerInstance the median of the rounds' CPU per instance, rounded to two decimals
  *                                      (independently of which round had the median throughput)
+ * @param regionalEndorsement           with its CPU, absent for the peers, which run the one-task model only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record VariantResult(String label, List<String> properties, List<RoundResult> rounds, double contextStartSeconds,
-                     BenchApplication.PostgresSettings postgres, BenchApplication.EngineSettings engine,
-                     Officers.Throughput oneTask, Officers.Throughput regionalEndorsement,
-                     double oneTaskMedianCpuMsPerInstance, double regionalEndorsementMedianCpuMsPerInstance,
+                     PostgresSettings postgres, Map<String, Object> engine,
+                     Throughput oneTask, Throughput regionalEndorsement,
+                     double oneTaskMedianCpuMsPerInstance, Double regionalEndorsementMedianCpuMsPerInstance,
                      Machine.Memory memoryAtSteadyState, CommitToConsumeLatency.Result commitToConsumeLatency,
                      OutboxDrain.Result outboxDrain) {
 
     /** What the application ran with, as read back from it in the variant's first round. */
-    record Setup(BenchApplication.PostgresSettings postgres, BenchApplication.EngineSettings engine) {
+    record Setup(PostgresSettings postgres, Map<String, Object> engine) {
     }
 
     static VariantResult of(Variant variant, Setup setup, List<RoundResult> rounds) {
         return new VariantResult(variant.label(), variant.properties(), rounds, rounds.get(0).contextStartSeconds(),
                 setup.postgres(), setup.engine(), median(rounds, RoundResult::oneTask),
-                median(rounds, RoundResult::regionalEndorsement),
+                variant.quorum() ? median(rounds, RoundResult::regionalEndorsement) : null,
                 Report.round(medianCpu(rounds, RoundResult::oneTask)),
-                Report.round(medianCpu(rounds, RoundResult::regionalEndorsement)), null, null, null);
+                variant.quorum() ? Report.round(medianCpu(rounds, RoundResult::regionalEndorsement)) : null,
+                null, null, null);
     }
 
     VariantResult withSteadyState(EventsOnMeasures.Result steady) {
@@ -42,15 +47,15 @@ record VariantResult(String label, List<String> properties, List<RoundResult> ro
     }
 
     /** The round with the median throughput (the lower middle one for an even number of rounds). */
-    private static Officers.Throughput median(List<RoundResult> rounds,
-                                              Function<RoundResult, Officers.Throughput> model) {
-        List<Officers.Throughput> sorted = new ArrayList<>(rounds.stream().map(model).toList());
-        sorted.sort(Comparator.comparingDouble(Officers.Throughput::perSecond));
+    private static Throughput median(List<RoundResult> rounds,
+                                              Function<RoundResult, Throughput> model) {
+        List<Throughput> sorted = new ArrayList<>(rounds.stream().map(model).toList());
+        sorted.sort(Comparator.comparingDouble(Throughput::perSecond));
         return sorted.get((sorted.size() - 1) / 2);
     }
 
-    private static double medianCpu(List<RoundResult> rounds, Function<RoundResult, Officers.Throughput> model) {
-        double[] sorted = rounds.stream().map(model).mapToDouble(Officers.Throughput::cpuMsPerInstance).sorted()
+    private static double medianCpu(List<RoundResult> rounds, Function<RoundResult, Throughput> model) {
+        double[] sorted = rounds.stream().map(model).mapToDouble(Throughput::cpuMsPerInstance).sorted()
                 .toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

@@ -1,4 +1,4 @@
-package org.quorum.bench;
+package org.quorum.bench.driver;
 
 import java.util.Arrays;
 
@@ -6,13 +6,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /** p50, p95, p99 and max of a set of durations in milliseconds (nearest-rank). */
-record Percentiles(int count,
-                   @JsonProperty("p50Ms") @JsonSerialize(using = TwoDecimals.class) double p50,
-                   @JsonProperty("p95Ms") @JsonSerialize(using = TwoDecimals.class) double p95,
-                   @JsonProperty("p99Ms") @JsonSerialize(using = TwoDecimals.class) double p99,
-                   @JsonProperty("maxMs") @JsonSerialize(using = TwoDecimals.class) double max) {
+public record Percentiles(int count,
+                          @JsonProperty("p50Ms") @JsonSerialize(using = TwoDecimals.class) double p50,
+                          @JsonProperty("p95Ms") @JsonSerialize(using = TwoDecimals.class) double p95,
+                          @JsonProperty("p99Ms") @JsonSerialize(using = TwoDecimals.class) double p99,
+                          @JsonProperty("maxMs") @JsonSerialize(using = TwoDecimals.class) double max) {
 
-    static Percentiles ofNanos(long[] nanos) {
+    public static Percentiles ofNanos(long[] nanos) {
         if (nanos.length == 0) {
             return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }

@@ -1,4 +1,4 @@
-package org.quorum.bench;
+package org.quorum.bench.driver;
 
 import java.io.IOException;
 
@@ -10,14 +10,19 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
  * Writes a measured figure to the JSON with two decimals. The records keep the figure as measured because the
  * Markdown tables format (and divide) the unrounded values.
  */
-final class TwoDecimals extends StdSerializer<Double> {
+public final class TwoDecimals extends StdSerializer<Double> {
 
-    TwoDecimals() {
+    public TwoDecimals() {
         super(Double.class);
+    }
+
+    /** Two decimals; NaN stays NaN (a figure that was not measured). */
+    public static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 100) / 100.0;
     }
 
     @Override
     public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
-        json.writeNumber(Report.round(value));
+        json.writeNumber(round(value));
     }
 }
