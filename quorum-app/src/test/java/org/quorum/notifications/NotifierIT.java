@@ -156,23 +156,8 @@ class NotifierIT {
             }
         }
         positions.appoint("DSG", HoldingKind.INTERIM, "sg", now.minusSeconds(30), null, "demo");
-        String key = "notifier-dsg-task";
-        app.getBean(RepositoryService.class).createDeployment().name(key).addString(key + ".bpmn", """
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://quorum.org/test">
-                  <bpmn:process id="%s" name="Interim test" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:startEvent id="StartEvent_Begin" />
-                    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Begin" targetRef="Task_Sign" />
-                    <bpmn:userTask id="Task_Sign" name="Sign the mission order" camunda:dueDate="2 working days">
-                      <bpmn:extensionElements><camunda:properties>
-                        <camunda:property name="quorum.position" value="DSG" />
-                      </camunda:properties></bpmn:extensionElements>
-                    </bpmn:userTask>
-                    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Sign" targetRef="EndEvent_Done" />
-                    <bpmn:endEvent id="EndEvent_Done" />
-                  </bpmn:process>
-                </bpmn:definitions>""".formatted(key)).deploy();
-        String instance = app.getBean(RuntimeService.class).startProcessInstanceByKey(key, "MISSION-2026-042").getId();
+        String instance = app.getBean(RuntimeService.class).startProcessInstanceByKey(deployPositionTask(
+                "notifier-dsg-task", "DSG"), "MISSION-2026-042").getId();
         String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> mails(taskId, "sg@quorum.example").size() == 1);
@@ -185,6 +170,19 @@ class NotifierIT {
                 .isEmpty();
         System.out.println("--- The mail for the DSG post's task, as the SMTP server received it ---\n"
                 + raw(mail) + "\n--- end ---");
+    }
+
+    @Test
+    void aVacantPositionsTaskIsOfferedToItsOfficesMembers() {
+        app.getBean(Positions.class).create(new Position("REGISTRAR", "Registrar", "secretariat"));
+        String instance = app.getBean(RuntimeService.class).startProcessInstanceByKey(deployPositionTask(
+                "notifier-vacant-task", "REGISTRAR"), "REG-2026-007").getId();
+        String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(taskId, "clerk-a@quorum.example").size() == 1);
+        assertThat(kinds(taskId, "clerk-a@quorum.example")).containsExactly("OFFERED");
+        assertThat(mails(taskId, "officer@quorum.example")).as("the engine started it: the officer is told too")
+                .hasSize(1);
     }
 
     @Test
@@ -265,6 +263,26 @@ class NotifierIT {
         JsonNode listed = clerk.getForEntity(url("/api/me/notifications/mails"), JsonNode.class).getBody();
         assertThat(listed.findValuesAsText("kind")).contains("DIGEST", "OFFERED");
         assertThat(listed.findValuesAsText("subject")).allSatisfy(s -> assertThat(s).doesNotContain("clerk-a"));
+    }
+
+    /** A one-task process whose task is addressed to {@code position}; returns its key. */
+    private static String deployPositionTask(String key, String position) {
+        app.getBean(RepositoryService.class).createDeployment().name(key).addString(key + ".bpmn", """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://quorum.org/test">
+                  <bpmn:process id="%s" name="Interim test" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Begin" targetRef="Task_Sign" />
+                    <bpmn:userTask id="Task_Sign" name="Sign the mission order" camunda:dueDate="2 working days">
+                      <bpmn:extensionElements><camunda:properties>
+                        <camunda:property name="quorum.position" value="%s" />
+                      </camunda:properties></bpmn:extensionElements>
+                    </bpmn:userTask>
+                    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Sign" targetRef="EndEvent_Done" />
+                    <bpmn:endEvent id="EndEvent_Done" />
+                  </bpmn:process>
+                </bpmn:definitions>""".formatted(key, position)).deploy();
+        return key;
     }
 
     private static List<Received> digests() {

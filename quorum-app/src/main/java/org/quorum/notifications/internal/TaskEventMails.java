@@ -2,9 +2,12 @@ package org.quorum.notifications.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.quorum.events.client.Envelope;
 import org.quorum.events.client.QuorumEvent;
@@ -51,7 +54,7 @@ class TaskEventMails {
     List<QueuedMail> of(QuorumEvent event, Task open) {
         Instant due = open.getDueDate() == null ? null : open.getDueDate().toInstant();
         if (event instanceof QuorumEvent.TaskCreated created && open.getAssignee() == null) {
-            return offered(created.envelope(), created.data(), due);
+            return offered(created.envelope(), created.data(), due, groups(created.data(), open));
         }
         if (event instanceof QuorumEvent.TaskAssigned assigned && assigned.data().assignee() != null) {
             return assigned(assigned.envelope(), assigned.data(), due, actingFor(assigned, open));
@@ -59,14 +62,26 @@ class TaskEventMails {
         return List.of();
     }
 
-    private List<QueuedMail> offered(Envelope envelope, TaskCreatedData data, Instant due) {
-        if (data.assignee() != null || data.candidateGroups() == null || data.candidateGroups().isEmpty()) {
+    /**
+     * The groups the event names, and those the task has now: position routing offers a vacant position's task to
+     * its office after the creation's event was written, so the event alone would miss that office.
+     */
+    private List<String> groups(TaskCreatedData data, Task open) {
+        Set<String> groups = new LinkedHashSet<>(data.candidateGroups() == null ? List.of() : data.candidateGroups());
+        tasks.getIdentityLinksForTask(open.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .forEach(link -> groups.add(link.getGroupId()));
+        return List.copyOf(groups);
+    }
+
+    private List<QueuedMail> offered(Envelope envelope, TaskCreatedData data, Instant due, List<String> groups) {
+        if (data.assignee() != null || groups.isEmpty()) {
             return List.of();
         }
         TaskMail task = new TaskMail(data.taskId(), data.taskName(), processes.of(envelope.processDefinitionKey()),
                 envelope.businessKey(), due, null);
         List<QueuedMail> mails = new ArrayList<>();
-        for (Recipient member : recipients.membersOf(data.candidateGroups())) {
+        for (Recipient member : recipients.membersOf(groups)) {
             if (!member.userId().equals(data.actor())) {
                 mails.add(text.compose(MailKind.OFFERED, member, task));
             }
