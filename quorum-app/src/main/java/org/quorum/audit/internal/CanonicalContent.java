@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.util.PGobject;
+import org.quorum.infrastructure.jdbc.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CanonicalContent {
-
-    private static final int MOST_KEYS = 64;
 
     private static final RowMapper<Map<String, Object>> COLUMNS = CanonicalContent::columns;
     private static final ObjectMapper JSON_COLUMNS = new ObjectMapper();
@@ -61,12 +60,10 @@ class CanonicalContent {
     }
 
     /**
-     * The entries of one kind with one query per {@value #MOST_KEYS} keys (the entry's current row query for a list
-     * of keys), by key; a key whose row does not exist is missing. Gives each entry the same content as
-     * {@link #read} of the current version: the same columns in the same order. The chain recorder reads a
-     * transaction's entries this way, one query per kind instead of one per entry. The list is padded to a power
-     * of two by repeating its last key, so that a few statements, each planned once per connection, serve every
-     * number of keys.
+     * The entries of one kind with one query per {@value KeyList#MOST} keys (the entry's current row query for a
+     * list of keys, {@link KeyList}), by key; a key whose row does not exist is missing. Gives each entry the same
+     * content as {@link #read} of the current version: the same columns in the same order. The chain recorder reads
+     * a transaction's entries this way, one query per kind instead of one per entry.
      */
     Map<String, Map<String, Object>> readAll(EntryKind kind, Collection<String> keys) {
         Map<String, Map<String, Object>> byKey = new HashMap<>();
@@ -74,25 +71,15 @@ class CanonicalContent {
             keys.forEach(key -> read(kind, ChainVersion.CURRENT, key).ifPresent(content -> byKey.put(key, content)));
             return byKey;
         }
-        List<String> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += MOST_KEYS) {
-            Object[] padded = padded(all.subList(from, Math.min(all.size(), from + MOST_KEYS)));
-            jdbc.query(kind.rowsQuery(padded.length), (RowCallbackHandler) rs -> {
+        for (KeyList part : KeyList.parts(List.copyOf(keys))) {
+            jdbc.query(kind.rowsQuery(part), (RowCallbackHandler) rs -> {
                 Map<String, Object> content = new LinkedHashMap<>();
                 content.put("kind", kind.code());
                 content.putAll(columns(rs, 0));
                 byKey.put(rs.getString("id_"), content);
-            }, padded);
+            }, part.parameters());
         }
         return byKey;
-    }
-
-    private static Object[] padded(List<String> keys) {
-        Object[] padded = new Object[Integer.highestOneBit(keys.size() * 2 - 1)];
-        for (int i = 0; i < padded.length; i++) {
-            padded[i] = keys.get(Math.min(i, keys.size() - 1));
-        }
-        return padded;
     }
 
     String serialise(Map<String, Object> content) {

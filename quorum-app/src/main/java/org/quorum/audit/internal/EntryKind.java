@@ -1,8 +1,9 @@
 package org.quorum.audit.internal;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Optional;
+
+import org.quorum.infrastructure.jdbc.KeyList;
 
 /**
  * The kinds of audit entry that are chained, each naming the history row it covers and the columns of that row
@@ -137,14 +138,9 @@ public enum EntryKind {
         return version == ChainVersion.FIRST ? firstRowQuery : rowQuery;
     }
 
-    /**
-     * The current rules for {@code count} rows at once: {@code id_ in (?, ...)} with {@code count} keys. A list of
-     * parameters rather than {@code id_ = any(?)} with one array: PostgreSQL then plans the statement once per
-     * connection (its generic plan costs what a plan for the actual keys costs, so the plan cache keeps it), where
-     * with an array of unknown length it re-planned at every call, four times the cost of executing it.
-     */
-    String rowsQuery(int count) {
-        return rowQuery.replace("id_ = ?", "id_ in (" + String.join(", ", Collections.nCopies(count, "?")) + ")");
+    /** The current rules for many rows at once: {@code id_ in} the list's placeholders ({@link KeyList}). */
+    String rowsQuery(KeyList keys) {
+        return rowQuery.replace("id_ = ?", "id_ in " + keys.placeholders());
     }
 
     /** The kind stored as {@code code} in a chain of {@code version}; empty if that version has no such kind. */
