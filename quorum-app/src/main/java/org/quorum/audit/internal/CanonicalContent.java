@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.util.PGobject;
+import org.quorum.infrastructure.jdbc.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -59,10 +60,10 @@ class CanonicalContent {
     }
 
     /**
-     * The entries of one kind in one query (the entry's current row query with {@code id_ = any(?)}), by key; a
-     * key whose row does not exist is missing. Gives each entry the same content as {@link #read} of the current
-     * version: the same columns in the same order. The chain recorder reads a transaction's entries this way, one
-     * query per kind instead of one per entry.
+     * The entries of one kind with one query per {@value KeyList#MOST} keys (the entry's current row query for a
+     * list of keys, {@link KeyList}), by key; a key whose row does not exist is missing. Gives each entry the same
+     * content as {@link #read} of the current version: the same columns in the same order. The chain recorder reads
+     * a transaction's entries this way, one query per kind instead of one per entry.
      */
     Map<String, Map<String, Object>> readAll(EntryKind kind, Collection<String> keys) {
         Map<String, Map<String, Object>> byKey = new HashMap<>();
@@ -70,12 +71,14 @@ class CanonicalContent {
             keys.forEach(key -> read(kind, ChainVersion.CURRENT, key).ifPresent(content -> byKey.put(key, content)));
             return byKey;
         }
-        jdbc.query(kind.rowsQuery(), (RowCallbackHandler) rs -> {
-            Map<String, Object> content = new LinkedHashMap<>();
-            content.put("kind", kind.code());
-            content.putAll(columns(rs, 0));
-            byKey.put(rs.getString("id_"), content);
-        }, (Object) keys.toArray(String[]::new));
+        for (KeyList part : KeyList.parts(List.copyOf(keys))) {
+            jdbc.query(kind.rowsQuery(part), (RowCallbackHandler) rs -> {
+                Map<String, Object> content = new LinkedHashMap<>();
+                content.put("kind", kind.code());
+                content.putAll(columns(rs, 0));
+                byKey.put(rs.getString("id_"), content);
+            }, part.parameters());
+        }
         return byKey;
     }
 

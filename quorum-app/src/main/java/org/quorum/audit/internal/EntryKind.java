@@ -3,6 +3,8 @@ package org.quorum.audit.internal;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.quorum.infrastructure.jdbc.KeyList;
+
 /**
  * The kinds of audit entry that are chained, each naming the history row it covers and the columns of that row
  * which no longer change once the entry happened. Only those columns are hashed, so that an entry recomputed
@@ -98,7 +100,6 @@ public enum EntryKind {
     private final String code;
     private final String firstRowQuery;
     private final String rowQuery;
-    private final String rowsQuery;
 
     /** A kind whose rules have not changed since version 1. */
     EntryKind(String code, String rowQuery) {
@@ -120,7 +121,6 @@ public enum EntryKind {
         this.code = code;
         this.firstRowQuery = firstRowQuery;
         this.rowQuery = rowQuery;
-        this.rowsQuery = rowQuery.replace("id_ = ?", "id_ = any(?)");
     }
 
     /** The name stored in the chain table and shown in API responses. */
@@ -138,9 +138,9 @@ public enum EntryKind {
         return version == ChainVersion.FIRST ? firstRowQuery : rowQuery;
     }
 
-    /** The current rules for many rows at once: {@code id_ = any(?)} with an array of keys. */
-    String rowsQuery() {
-        return rowsQuery;
+    /** The current rules for many rows at once: {@code id_ in} the list's placeholders ({@link KeyList}). */
+    String rowsQuery(KeyList keys) {
+        return rowQuery.replace("id_ = ?", "id_ in " + keys.placeholders());
     }
 
     /** The kind stored as {@code code} in a chain of {@code version}; empty if that version has no such kind. */

@@ -12,6 +12,7 @@ import org.quorum.events.EventsProperties;
 import org.quorum.history.RunningCommand;
 import org.quorum.history.TransactionBatch;
 import org.quorum.history.Transition;
+import org.quorum.infrastructure.jdbc.KeyList;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 class ProcessStateProjection {
 
     private static final String LOCK = """
-            select state::text from quorum_process_state where process_instance_id = any(?)
+            select state::text from quorum_process_state where process_instance_id in %s
             order by process_instance_id for update""";
     private static final String SAVE = """
             insert into quorum_process_state (process_instance_id, ended, state)
@@ -91,9 +92,10 @@ class ProcessStateProjection {
         Map<String, List<Change>> byInstance = new TreeMap<>();
         changes.forEach(c -> byInstance.computeIfAbsent(c.processInstanceId(), id -> new ArrayList<>()).add(c));
         Map<String, ProcessState> committed = new HashMap<>();
-        jdbc.query(LOCK, (rs, n) -> records.fromJson(rs.getString(1)),
-                (Object) byInstance.keySet().toArray(String[]::new))
-                .forEach(state -> committed.put(state.processInstanceId(), state));
+        for (KeyList part : KeyList.parts(List.copyOf(byInstance.keySet()))) {
+            jdbc.query(LOCK.formatted(part.placeholders()), (rs, n) -> records.fromJson(rs.getString(1)),
+                    part.parameters()).forEach(state -> committed.put(state.processInstanceId(), state));
+        }
         Map<String, Long> sequences = outbox.lifecycleSequences();
         List<ProcessState> states = new ArrayList<>(byInstance.size());
         byInstance.forEach((id, ofInstance) -> {

@@ -2,6 +2,8 @@ package org.quorum.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Chains written before version 2 (who acted) still verify, by the rules they were written with. A version-1
  * chain is made here as the code of that time wrote it: the same entries without the operation log, hashed over
- * the first rules, stored without a version (the migration's default).
+ * the first rules, stored without a version (the migration's default). The current rules read many entries at
+ * once as they read one.
  */
 @QuorumIntegrationTest
 class ChainVersionIT {
@@ -112,6 +115,32 @@ class ChainVersionIT {
         assertThat(tampered.path("intact").asBoolean()).isFalse();
         assertThat(tampered.at("/firstMismatch/kind").asText()).isEqualTo("task.ended");
         assertThat(tampered.at("/firstMismatch/key").asText()).isEqualTo(taskId);
+    }
+
+    /**
+     * Reading many entries at once gives each the content that reading it alone gives, whatever the number of keys:
+     * one, a number the statement pads, keys without a row, more keys than one statement takes.
+     */
+    @Test
+    void readingManyEntriesGivesEachTheContentOfReadingItAlone() {
+        List<String> activities = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String id = fixture.start("Many-" + UUID.randomUUID());
+            fixture.checkAsOfficer(id, "fine");
+            activities.addAll(jdbc.queryForList("select entry_key from quorum_audit_chain "
+                    + "where process_instance_id = ? and entry_kind = 'activity.started'", String.class, id));
+        }
+        assertThat(activities).hasSizeGreaterThan(64);
+
+        for (int count : List.of(1, 3, 64, activities.size())) {
+            List<String> keys = new ArrayList<>(activities.subList(0, count));
+            keys.add("no-such-activity");
+            Collections.shuffle(keys);
+            Map<String, Map<String, Object>> all = content.readAll(EntryKind.ACTIVITY_STARTED, keys);
+            assertThat(all).as("%d keys", count).hasSize(count).doesNotContainKey("no-such-activity");
+            all.forEach((key, entry) -> assertThat(entry)
+                    .isEqualTo(content.read(EntryKind.ACTIVITY_STARTED, ChainVersion.CURRENT, key).orElseThrow()));
+        }
     }
 
     /** Replaces the instance's chain by the one the first version would have written for the same history. */
