@@ -47,6 +47,7 @@ final class QuorumNode {
                 // Two nodes on one machine: each demo mail server on a free port, so both start (and both notify).
                 Map.entry("QUORUM_DEMO_MAIL_SMTP_PORT", "0"),
                 Map.entry("QUORUM_DEMO_MAIL_IMAP_PORT", "0"),
+                Map.entry("SERVER_TOMCAT_BASEDIR", folder.resolve(name + "-tomcat").toString()),
                 Map.entry("QUORUM_EMBEDDED_DATA_DIR", folder.resolve(name + "-data").toString()));
     }
 

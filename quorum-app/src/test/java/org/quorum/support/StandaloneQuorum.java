@@ -23,6 +23,8 @@ public final class StandaloneQuorum {
         List<String> defaults = new ArrayList<>(List.of(
                 "server.port=0",
                 "quorum.embedded.data-dir=" + dataDir,
+                // Tomcat's work folder in the data folder, removed with it (Spring Boot's own in /tmp is not).
+                "server.tomcat.basedir=" + dataDir.resolve("tomcat"),
                 "quorum.embedded.postgres.port=0",
                 "quorum.embedded.postgres.fsync=false",
                 "quorum.embedded.kafka.port=0",

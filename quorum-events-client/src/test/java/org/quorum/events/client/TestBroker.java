@@ -17,20 +17,32 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
 
 /** A single-node KRaft broker in the test JVM, on free loopback ports and a fresh folder: a real Kafka, no mock. */
 final class TestBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final Path dir;
 
-    private TestBroker(KafkaRaftServer server, int port) {
+    private TestBroker(KafkaRaftServer server, int port, Path dir) {
         this.server = server;
         this.port = port;
+        this.dir = dir;
     }
 
     static TestBroker start() throws IOException {
         Path dir = Files.createTempDirectory("quorum-events-client-kafka");
+        try {
+            return start(dir);
+        } catch (IOException | RuntimeException e) {
+            Utils.delete(dir.toFile());
+            throw e;
+        }
+    }
+
+    private static TestBroker start(Path dir) throws IOException {
         int port = freePort();
         int controllerPort = freePort();
         Properties config = new Properties();
@@ -52,7 +64,7 @@ final class TestBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        return new TestBroker(server, port);
+        return new TestBroker(server, port, dir);
     }
 
     String bootstrapServers() {
@@ -61,8 +73,16 @@ final class TestBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            try {
+                Utils.delete(dir.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not remove the test broker's folder " + dir, e);
+            }
+        }
     }
 
     private static int freePort() {
