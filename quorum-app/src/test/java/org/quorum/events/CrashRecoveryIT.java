@@ -28,6 +28,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorum.QuorumApplication;
+import org.quorum.support.ChildTemp;
 import org.quorum.infrastructure.embedded.EmbeddedKafkaBroker;
 import org.quorum.infrastructure.embedded.EmbeddedPostgresServer;
 import org.quorum.support.EventsConsumer;
@@ -111,7 +112,7 @@ class CrashRecoveryIT {
         String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", classPath,
+        return new ProcessBuilder(java, "-Xmx512m", ChildTemp.in(dataDir), "-cp", classPath,
                 QuorumApplication.class.getName(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorum.QuorumApplication;
+import org.quorum.support.ChildTemp;
 import org.quorum.support.EventsConsumer;
 import org.quorum.support.OwnApplication;
 
@@ -143,7 +144,8 @@ class KillAndRestartIT {
         String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        Process node = new ProcessBuilder(java, "-Xmx512m", "-cp", classPath, QuorumApplication.class.getName(),
+        Process node = new ProcessBuilder(java, "-Xmx512m", ChildTemp.in(dataDir), "-cp", classPath,
+                QuorumApplication.class.getName(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + httpPort,
                 "--quorum.embedded.data-dir=" + dataDir.resolve("data"),

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.quorum.support.ChildTemp;
+
 /**
  * A Quorum node started from the packaged jar ({@code java -jar target/quorum-*.jar}), as an operator runs it,
  * against the cluster's PostgreSQL and Kafka, with the demo cast (the simulated officers are its users).
@@ -47,14 +49,14 @@ final class QuorumNode {
                 // Two nodes on one machine: each demo mail server on a free port, so both start (and both notify).
                 Map.entry("QUORUM_DEMO_MAIL_SMTP_PORT", "0"),
                 Map.entry("QUORUM_DEMO_MAIL_IMAP_PORT", "0"),
-                Map.entry("SERVER_TOMCAT_BASEDIR", folder.resolve(name + "-tomcat").toString()),
                 Map.entry("QUORUM_EMBEDDED_DATA_DIR", folder.resolve(name + "-data").toString()));
     }
 
     void start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xms128m", "-Xmx448m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar().toString()));
+                "-XX:+ExitOnOutOfMemoryError", ChildTemp.in(logFile.getParent().resolve(name + "-tmp")), "-jar",
+                jar().toString()));
         process = processes.start(command, environment, logFile);
     }
 
