@@ -7,18 +7,14 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.quorum.calendar.WorkingDays;
 import org.quorum.infrastructure.camunda.QueryPages;
 import org.quorum.notifications.NotificationsProperties;
-import org.quorum.positions.ActingFor;
 import org.quorum.positions.Incumbent;
 import org.quorum.positions.Position;
 import org.quorum.positions.Positions;
@@ -49,11 +45,13 @@ class DeadlineNotices {
     private final Positions positions;
     private final WorkingDays calendar;
     private final NotificationsProperties properties;
+    private final OpenTaskFacts facts;
 
     DeadlineNotices(TaskService tasks, RuntimeService runtime, JdbcTemplate jdbc, TransactionTemplate transaction,
                     Recipients recipients, MailText text, MailQueue queue, ProcessNames processes,
                     PositionTitles titles, Positions positions, WorkingDays calendar,
-                    NotificationsProperties properties) {
+                    NotificationsProperties properties, OpenTaskFacts facts) {
+        this.facts = facts;
         this.tasks = tasks;
         this.runtime = runtime;
         this.jdbc = jdbc;
@@ -96,13 +94,10 @@ class DeadlineNotices {
     }
 
     private List<QueuedMail> mails(Task task, MailKind kind, Instant now) {
-        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct().toList();
-        Object actingFor = task.getAssignee() == null ? null
-                : tasks.getVariableLocal(task.getId(), ActingFor.TASK_VARIABLE);
+        List<String> groups = facts.candidateGroups(task.getId());
+        String actingFor = task.getAssignee() == null ? null : facts.actingFor(task.getId());
         TaskMail mail = new TaskMail(task.getId(), task.getName(), processName(task), businessKey(task),
-                task.getDueDate().toInstant(), titles.actingFor(actingFor == null ? null : actingFor.toString()));
+                task.getDueDate().toInstant(), titles.actingFor(actingFor));
         Map<String, QueuedMail> byUser = new LinkedHashMap<>();
         List<Recipient> people = task.getAssignee() != null
                 ? recipients.user(task.getAssignee()).map(List::of).orElse(List.of())

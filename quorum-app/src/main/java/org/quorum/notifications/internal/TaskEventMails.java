@@ -6,14 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.quorum.events.client.Envelope;
 import org.quorum.events.client.QuorumEvent;
 import org.quorum.events.client.TaskAssignedData;
 import org.quorum.events.client.TaskCreatedData;
-import org.quorum.positions.ActingFor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +28,11 @@ class TaskEventMails {
     private final MailText text;
     private final ProcessNames processes;
     private final PositionTitles positions;
-    private final TaskService tasks;
+    private final OpenTaskFacts facts;
 
     TaskEventMails(Recipients recipients, MailText text, ProcessNames processes, PositionTitles positions,
-                   TaskService tasks) {
-        this.tasks = tasks;
+                   OpenTaskFacts facts) {
+        this.facts = facts;
         this.recipients = recipients;
         this.text = text;
         this.processes = processes;
@@ -68,9 +65,7 @@ class TaskEventMails {
      */
     private List<String> groups(TaskCreatedData data, Task open) {
         Set<String> groups = new LinkedHashSet<>(data.candidateGroups() == null ? List.of() : data.candidateGroups());
-        tasks.getIdentityLinksForTask(open.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .forEach(link -> groups.add(link.getGroupId()));
+        groups.addAll(facts.candidateGroups(open.getId()));
         return List.copyOf(groups);
     }
 
@@ -101,8 +96,7 @@ class TaskEventMails {
         if (!assigned.data().assignee().equals(open.getAssignee())) {
             return null;
         }
-        Object recorded = tasks.getVariableLocal(open.getId(), ActingFor.TASK_VARIABLE);
-        return recorded == null ? null : recorded.toString();
+        return facts.actingFor(open.getId());
     }
 
     private List<QueuedMail> assigned(Envelope envelope, TaskAssignedData data, Instant due, String actingFor) {
