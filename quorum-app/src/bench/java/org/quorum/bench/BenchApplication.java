@@ -87,9 +87,9 @@ final class BenchApplication implements AutoCloseable {
         return settings;
     }
 
-    /** The CPU meter of this JVM and the application's PostgreSQL. */
-    ProcessCpu cpu() {
-        return new ProcessCpu(Path.of(jdbc().queryForObject("show data_directory", String.class)));
+    /** The CPU meter of this JVM, the application's PostgreSQL and, apart, its broker's process (0: none). */
+    ProcessCpu cpu(long brokerPid) {
+        return new ProcessCpu(Path.of(jdbc().queryForObject("show data_directory", String.class)), brokerPid);
     }
 
     /** Waits (two minutes at most) until the relay has sent everything the outbox holds. */

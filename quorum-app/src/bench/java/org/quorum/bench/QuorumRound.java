@@ -8,7 +8,8 @@ import org.quorum.bench.driver.Throughput;
 /**
  * The main of a Quorum variant's own JVM ({@link ThroughputRounds} starts one per variant and round, as it
  * starts the peers' applications): the application on the variant's data folder, the one-task and endorsement
- * windows with their CPU (this JVM and its PostgreSQL only), and for events on the relay's catch-up.
+ * windows with their CPU (this JVM and its PostgreSQL; the broker's process apart), and for events on the relay's
+ * catch-up.
  */
 final class QuorumRound {
 
@@ -24,7 +25,7 @@ final class QuorumRound {
                 request.appProperties())) {
             double startSeconds = Report.round((System.nanoTime() - starting) / 1e9);
             app.deployBenchModel();
-            Officers officers = new Officers(app.engine(), request.officers(), app.cpu());
+            Officers officers = new Officers(app.engine(), request.officers(), app.cpu(request.brokerPid()));
             Throughput one = officers.measure(Model.ONE_TASK, "one-task-" + round, request.warmup(),
                     request.instances());
             Throughput endorsed = officers.measure(Model.ENDORSEMENT_DECLINED, "endorsement-" + round,

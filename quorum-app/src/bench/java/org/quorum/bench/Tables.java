@@ -42,14 +42,22 @@ final class Tables {
                 Variant.each(variants, VariantResult::regionalEndorsement));
 
         if (quorumThree(variants)) {
-            md.append("\n| CPU per instance (ms: the variant's JVM with the broker, plus PostgreSQL; median of rounds) "
+            md.append("\n| CPU per instance (ms: the variant's JVM plus PostgreSQL, the broker's process apart; median "
+                    + "of rounds) "
                     + "| Camunda defaults | events off | events on | off / on | defaults / on |\n");
             md.append("|---|---:|---:|---:|---:|---:|\n");
             cpuRow(md, "bench-one-task",
                     Variant.each(variants, VariantResult::oneTaskMedianCpuMsPerInstance));
             cpuRow(md, "regional-endorsement, declined",
                     Variant.each(variants, VariantResult::regionalEndorsementMedianCpuMsPerInstance));
-            md.append("\nThe machine is CPU-bound, so the CPU ratios are what the throughput ratios come to when "
+            md.append("\nThe broker's own process, one-task model, ms per instance: ");
+            variants.forEach((variant, figures) -> {
+                if (variant.quorum()) {
+                    md.append(variant.name()).append(' ').append(fmt(figures.oneTaskMedianBrokerCpuMsPerInstance()))
+                            .append("; ");
+                }
+            });
+            md.append("\n\nThe machine is CPU-bound, so the CPU ratios are what the throughput ratios come to when "
                     + "nothing else competes for it.\n");
         }
         md.append("\nEach round (instances/s; each round's variants ran back to back, in the order asked for in odd "
@@ -81,8 +89,16 @@ final class Tables {
         peerRow(md, "Throughput (instances/s)", on, camunda, flowable, v -> v.oneTask().perSecond());
         peerRow(md, "CPU per instance (ms: the variant's JVM plus its PostgreSQL)", on, camunda, flowable,
                 VariantResult::oneTaskMedianCpuMsPerInstance);
+        double broker = on.oneTaskMedianBrokerCpuMsPerInstance();
+        if (!Double.isNaN(broker)) {
+            md.append("| Quorum's Kafka broker, its own process (ms per instance; the peers have none) | - | - | ")
+                    .append(fmt(broker)).append(" | - | - |\n");
+            peerRow(md, "CPU per instance with the broker's (ms)", on, camunda, flowable,
+                    v -> v.oneTaskMedianCpuMsPerInstance() + (v == on ? broker : 0));
+        }
         md.append("\nTargets (issue 17): throughput on / Camunda >= 0.87 and on / Flowable >= 1.0; CPU per instance "
-                + "on / Camunda <= 1.15.\n\n");
+                + "on / Camunda <= 1.15. Quorum's broker runs in a process of its own, metered apart, as PostgreSQL "
+                + "is; the first CPU row leaves it out, the last one adds it.\n\n");
     }
 
     private static void peerRow(StringBuilder md, String label, VariantResult on, VariantResult camunda,
@@ -117,7 +133,7 @@ final class Tables {
                 .append(" s not counted)").append(drain.remaining() > 0 ? ", " + drain.remaining()
                         + " left unsent" : "").append(" | >= 10,000 events/s |\n");
         Machine.Memory memory = eventsOn.memoryAtSteadyState();
-        md.append("| Memory at steady state (events on; one JVM: application, broker, benchmark) | heap ")
+        md.append("| Memory at steady state (events on; one JVM: application, in-process broker, benchmark) | heap ")
                 .append(memory.heapUsedMiB()).append(" MiB used (").append(memory.heapUsedAfterGcMiB())
                 .append(" MiB after GC), RSS ").append(memory.rssMiB()).append(" MiB | - |\n");
     }

@@ -21,7 +21,8 @@ import org.quorum.bench.driver.Throughput;
  * machine hits all variants alike instead of one; the order is reversed every other round, so that no variant
  * always follows the same one; each variant's figure is the median of its rounds. Each variant's round runs in
  * a JVM of its own (Quorum's: {@link QuorumRound}; a peer's: its executable jar), so that its CPU figure is
- * that JVM's and its PostgreSQL's alone, measured the same way for all.
+ * that JVM's and its PostgreSQL's alone, measured the same way for all. A Quorum round's Kafka broker runs in a
+ * process of its own too ({@link BrokerProcess}), metered apart.
  *
  * @param work the run's folder under target/bench-data; each variant gets a data folder in it
  */
@@ -66,19 +67,34 @@ record ThroughputRounds(Settings settings, Path work) {
     }
 
     private static String figures(Throughput window) {
+        String broker = window.brokerCpuMsPerInstance() > 0
+                ? ", broker apart " + fmt(window.brokerCpuMsPerInstance()) + " ms" : "";
         return window.processKey() + " " + fmt(window.perSecond()) + " instances/s, CPU "
                 + fmt(window.cpuMsPerInstance()) + " ms per instance (PostgreSQL "
-                + fmt(window.postgresCpuMsPerInstance()) + ", JIT " + fmt(window.jitMsPerInstance()) + ")";
+                + fmt(window.postgresCpuMsPerInstance()) + ", JIT " + fmt(window.jitMsPerInstance()) + ")" + broker;
     }
 
     private ForkedRound fork(int round, Variant variant) throws IOException, InterruptedException {
         String name = variant.name() + "-round-" + round;
+        Files.createDirectories(work);
+        if (!variant.quorum()) {
+            return fork(name, variant, round, List.of(), 0);
+        }
+        try (BrokerProcess broker = BrokerProcess.start(work.resolve(variant.name() + "-broker"),
+                work.resolve(name + "-broker.log"))) {
+            List<String> properties = new ArrayList<>(settings.appProperties());
+            properties.addAll(broker.appProperties());
+            return fork(name, variant, round, properties, broker.pid());
+        }
+    }
+
+    private ForkedRound fork(String name, Variant variant, int round, List<String> appProperties, long brokerPid)
+            throws IOException, InterruptedException {
         Path result = work.resolve(name + ".json");
         Path log = work.resolve(name + ".log");
-        Files.createDirectories(work);
         ForkRequest request = new ForkRequest(variant.name(), round, work.resolve(variant.name()), result,
                 settings.officers(), settings.warmup(), settings.instances(), settings.endorsementInstances(),
-                settings.fsync(), variant.quorum() ? settings.appProperties() : List.of());
+                settings.fsync(), appProperties, brokerPid);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(settings.forkJvmArgs());

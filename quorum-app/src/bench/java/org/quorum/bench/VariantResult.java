@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.quorum.bench.driver.PostgresSettings;
@@ -54,9 +55,21 @@ record VariantResult(String label, List<String> properties, List<RoundResult> ro
         return sorted.get((sorted.size() - 1) / 2);
     }
 
+    /**
+     * The median over the rounds of the one-task CPU per instance of the variant's broker process, which is not in
+     * {@link #oneTaskMedianCpuMsPerInstance}; NaN for a variant without one (the peers).
+     */
+    double oneTaskMedianBrokerCpuMsPerInstance() {
+        return Report.round(median(rounds, RoundResult::oneTask, Throughput::brokerCpuMsPerInstance));
+    }
+
     private static double medianCpu(List<RoundResult> rounds, Function<RoundResult, Throughput> model) {
-        double[] sorted = rounds.stream().map(model).mapToDouble(Throughput::cpuMsPerInstance).sorted()
-                .toArray();
+        return median(rounds, model, Throughput::cpuMsPerInstance);
+    }
+
+    private static double median(List<RoundResult> rounds, Function<RoundResult, Throughput> model,
+                                 ToDoubleFunction<Throughput> figure) {
+        double[] sorted = rounds.stream().map(model).mapToDouble(figure).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }

@@ -33,11 +33,13 @@ public final class ClosedLoop {
         double jvmBefore = ProcessCpu.jvmSeconds();
         double jitBefore = ProcessCpu.jitSeconds();
         double postgresBefore = cpu == null ? Double.NaN : cpu.postgresSeconds();
+        double brokerBefore = cpu == null ? Double.NaN : cpu.brokerSeconds();
         Throughput measured = drive(workload, label, count);
         double jvm = (ProcessCpu.jvmSeconds() - jvmBefore) * 1000 / count;
         double jit = (ProcessCpu.jitSeconds() - jitBefore) * 1000 / count;
         double postgres = cpu == null ? Double.NaN : (cpu.postgresSeconds() - postgresBefore) * 1000 / count;
-        return measured.withCpu(jvm + postgres, postgres, jit);
+        double broker = cpu == null ? Double.NaN : (cpu.brokerSeconds() - brokerBefore) * 1000 / count;
+        return measured.withCpu(jvm + postgres, postgres, jit, broker);
     }
 
     public Throughput drive(Workload workload, String label, int count) throws Exception {
@@ -71,7 +73,8 @@ public final class ClosedLoop {
             perInstance[i] = driveNanos.get(i);
         }
         return new Throughput(workload.processKey(), officers, count, (ended - started) / 1e9,
-                (ended - driven) / 1e9, Percentiles.ofNanos(perInstance), Double.NaN, Double.NaN, Double.NaN);
+                (ended - driven) / 1e9, Percentiles.ofNanos(perInstance), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 
     private static void awaitAllEnded(Workload workload) throws InterruptedException {

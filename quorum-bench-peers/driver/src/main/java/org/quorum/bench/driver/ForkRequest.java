@@ -15,16 +15,17 @@ import java.util.Map;
  * @param endorsementInstances measured regional-endorsement instances; Quorum's variants only
  * @param fsync                PostgreSQL fsync and synchronous_commit
  * @param appProperties        extra application properties; Quorum's variants only
+ * @param brokerPid            the process of the Kafka broker the variant's JVM uses, metered apart; 0 when none
  */
 public record ForkRequest(String variant, int round, Path dataDir, Path result, int officers, int warmup,
-                          int instances, int endorsementInstances, boolean fsync, List<String> appProperties) {
+                          int instances, int endorsementInstances, boolean fsync, List<String> appProperties, long brokerPid) {
 
     /** The command-line arguments that {@link #parse} reads back. */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of("--variant=" + variant, "--round=" + round,
                 "--data-dir=" + dataDir.toAbsolutePath(), "--result=" + result.toAbsolutePath(),
                 "--officers=" + officers, "--warmup=" + warmup, "--instances=" + instances,
-                "--endorsement-instances=" + endorsementInstances, "--fsync=" + fsync));
+                "--endorsement-instances=" + endorsementInstances, "--fsync=" + fsync, "--broker-pid=" + brokerPid));
         appProperties.forEach(property -> arguments.add("--app=" + property));
         return arguments;
     }
@@ -50,6 +51,7 @@ public record ForkRequest(String variant, int round, Path dataDir, Path result, 
                 Path.of(values.get("data-dir")), Path.of(values.get("result")),
                 Integer.parseInt(values.get("officers")), Integer.parseInt(values.get("warmup")),
                 Integer.parseInt(values.get("instances")), Integer.parseInt(values.get("endorsement-instances")),
-                Boolean.parseBoolean(values.get("fsync")), List.copyOf(appProperties));
+                Boolean.parseBoolean(values.get("fsync")), List.copyOf(appProperties),
+                Long.parseLong(values.getOrDefault("broker-pid", "0")));
     }
 }

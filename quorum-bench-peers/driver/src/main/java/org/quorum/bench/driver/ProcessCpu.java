@@ -18,10 +18,26 @@ public final class ProcessCpu {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux this runs on
 
     private final long postmasterPid;
+    private final long brokerPid;
 
     /** @param postgresDataDirectory PostgreSQL's data directory, where postmaster.pid names the server */
     public ProcessCpu(Path postgresDataDirectory) {
+        this(postgresDataDirectory, 0);
+    }
+
+    /**
+     * @param brokerPid the Kafka broker's own process, metered apart from the JVM and PostgreSQL; 0 when the variant
+     *                  has none (the peers) or runs it inside its JVM
+     */
+    public ProcessCpu(Path postgresDataDirectory, long brokerPid) {
         this.postmasterPid = postmasterPid(postgresDataDirectory);
+        this.brokerPid = brokerPid;
+    }
+
+    /** CPU seconds used so far by the broker's process; NaN when there is none or it cannot be read. */
+    public double brokerSeconds() {
+        long[] stat = brokerPid > 0 ? stat(Path.of("/proc", Long.toString(brokerPid), "stat")) : null;
+        return stat == null ? Double.NaN : (stat[1] + stat[2]) / TICKS_PER_SECOND;
     }
 
     /** CPU seconds used so far by this JVM. */

@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * @param jitMsPerInstance of the JVM's, what its JIT compiler threads took: every variant's JVM starts cold,
  *                         and the more code a variant runs, the more of its window goes to compiling it
  *                         ({@link ProcessCpu#jitSeconds()}); NaN when not metered
+ * @param brokerCpuMsPerInstance CPU milliseconds per instance of the Kafka broker's own process, not part of
+ *                         {@code cpuMsPerInstance} (the peers have no broker); NaN when there is none
  */
 @JsonPropertyOrder({"processKey", "officers", "instances", "seconds", "asyncTailSeconds", "instancesPerSecond",
-        "cpuMsPerInstance", "postgresCpuMsPerInstance", "jitMsPerInstance", "driveMsPerInstance"})
+        "cpuMsPerInstance", "postgresCpuMsPerInstance", "jitMsPerInstance", "brokerCpuMsPerInstance",
+        "driveMsPerInstance"})
 @JsonIgnoreProperties(value = "instancesPerSecond", allowGetters = true)
 public record Throughput(String processKey, int officers, int instances,
                          @JsonSerialize(using = TwoDecimals.class) double seconds,
@@ -27,7 +30,8 @@ public record Throughput(String processKey, int officers, int instances,
                          @JsonProperty("driveMsPerInstance") Percentiles drive,
                          @JsonSerialize(using = TwoDecimals.class) double cpuMsPerInstance,
                          @JsonSerialize(using = TwoDecimals.class) double postgresCpuMsPerInstance,
-                         @JsonSerialize(using = TwoDecimals.class) double jitMsPerInstance) {
+                         @JsonSerialize(using = TwoDecimals.class) double jitMsPerInstance,
+                         @JsonSerialize(using = TwoDecimals.class) double brokerCpuMsPerInstance) {
 
     @JsonProperty("instancesPerSecond")
     @JsonSerialize(using = TwoDecimals.class)
@@ -35,8 +39,8 @@ public record Throughput(String processKey, int officers, int instances,
         return instances / seconds;
     }
 
-    Throughput withCpu(double ms, double postgresMs, double jitMs) {
+    Throughput withCpu(double ms, double postgresMs, double jitMs, double brokerMs) {
         return new Throughput(processKey, officers, instances, seconds, asyncTailSeconds, drive, ms, postgresMs,
-                jitMs);
+                jitMs, brokerMs);
     }
 }

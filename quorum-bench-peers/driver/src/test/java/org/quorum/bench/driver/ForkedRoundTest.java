@@ -15,7 +15,7 @@ class ForkedRoundTest {
     @Test
     void aRequestReadsBackAsItWasWritten(@TempDir Path folder) {
         ForkRequest request = new ForkRequest("BARE_FLOWABLE", 2, folder.resolve("data"), folder.resolve("r.json"),
-                8, 300, 1200, 300, true, List.of("quorum.events.relay.batch-size=2000", "a=b=c"));
+                8, 300, 1200, 300, true, List.of("quorum.events.relay.batch-size=2000", "a=b=c"), 4242);
 
         assertThat(ForkRequest.parse(request.arguments().toArray(String[]::new))).isEqualTo(request);
     }
@@ -24,7 +24,7 @@ class ForkedRoundTest {
     void aRoundReadsBackWithItsFiguresToTwoDecimalsAndWhatWasNotMeasuredLeftOut(@TempDir Path folder)
             throws Exception {
         Throughput oneTask = new Throughput("bench-one-task", 8, 1200, 12.3456, 0.011,
-                Percentiles.ofNanos(new long[] {1_000_000, 3_000_000}), 21.237, Double.NaN, 1.5);
+                Percentiles.ofNanos(new long[] {1_000_000, 3_000_000}), 21.237, Double.NaN, 1.5, Double.NaN);
         Path file = folder.resolve("round.json");
 
         new ForkedRound(5.5, new PostgresSettings("on", "on"), Map.of("historyLevel", "full"), oneTask, null, null)
