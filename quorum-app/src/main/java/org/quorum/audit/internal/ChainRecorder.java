@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The instance's head row is locked first ({@code insert ... on conflict do update}), so concurrent transactions
  * of one instance, on any node, append one after the other; instances are locked in id order so two
- * transactions touching the same instances cannot deadlock. A rolled-back transaction chains nothing.
+ * transactions touching the same instances cannot deadlock. An instance started in the transaction needs no lock:
+ * no other transaction can see it yet. A rolled-back transaction chains nothing.
  * <p>
  * New entries are written by the rules of {@link ChainVersion#CURRENT}. When an instance ends, the removal time
  * of its history is recorded on its head, so that its chain outlives history removed before that time (see
@@ -38,13 +39,24 @@ class ChainRecorder {
             insert into quorum_audit_chain_head (process_instance_id, last_position, last_hash) values (?, 0, ?)
             on conflict (process_instance_id) do update set updated_at = now()
             returning last_position, last_hash""";
-    private static final String INSERT_ENTRIES = """
+    /**
+     * One statement for the whole transaction: the heads of the instances it started (a plain insert: should a head
+     * exist after all, the statement fails and the transaction with it, rather than restarting a chain), the
+     * heads it moved, and its entries. It was a head update per instance plus the insert.
+     */
+    private static final String WRITE = """
+            with started as (
+                insert into quorum_audit_chain_head (process_instance_id, last_position, last_hash)
+                select * from unnest(?::varchar[], ?::bigint[], ?::char(64)[])),
+            moved as (
+                update quorum_audit_chain_head h set last_position = m.last_position, last_hash = m.last_hash,
+                    updated_at = now()
+                from unnest(?::varchar[], ?::bigint[], ?::char(64)[]) as m(process_instance_id, last_position,
+                    last_hash)
+                where h.process_instance_id = m.process_instance_id)
             insert into quorum_audit_chain (process_instance_id, position, entry_kind, entry_key, hash, version)
             select *, ?::smallint
             from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::char(64)[])""";
-    private static final String MOVE_HEAD = """
-            update quorum_audit_chain_head set last_position = ?, last_hash = ?, updated_at = now()
-            where process_instance_id = ?""";
     /**
      * When an instance ends, the removal time Camunda has now set on its history (strategy {@code end}: the end
      * plus the process's time to live; the root's end sets it for the instances it called, which ended before).
@@ -73,6 +85,9 @@ class ChainRecorder {
     /** Appends a transaction's entries; an entry the engine produced twice counts once. */
     private void append(List<ChainEntry> produced) {
         Set<ChainEntry> entries = new LinkedHashSet<>(produced);
+        if (entries.isEmpty()) {
+            return;
+        }
         Map<String, List<ChainEntry>> byInstance = new LinkedHashMap<>();
         Map<EntryKind, Set<String>> keysByKind = new EnumMap<>(EntryKind.class);
         entries.forEach(entry -> {
@@ -83,15 +98,20 @@ class ChainRecorder {
         // ten or more entries, and every statement costs PostgreSQL, which shares the machine with the engine.
         Map<EntryKind, Map<String, Map<String, Object>>> contents = new EnumMap<>(EntryKind.class);
         keysByKind.forEach((kind, keys) -> contents.put(kind, content.readAll(kind, keys)));
+        Heads started = new Heads();
+        Heads moved = new Heads();
         List<String> instances = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         byInstance.keySet().stream().sorted().forEach(instance -> {
-            Map<String, Object> head = jdbc.queryForMap(LOCK_HEAD, instance, ChainHash.GENESIS);
-            long position = ((Number) head.get("last_position")).longValue();
-            String hash = ((String) head.get("last_hash")).trim();
+            // An instance this transaction started has no head yet, and no other transaction can see it to append
+            // to it: nothing to lock or read. Any other instance's head is locked first, in id order.
+            boolean startedHere = entries.contains(new ChainEntry(instance, EntryKind.PROCESS_STARTED, instance));
+            Map<String, Object> head = startedHere ? null : jdbc.queryForMap(LOCK_HEAD, instance, ChainHash.GENESIS);
+            long position = head == null ? 0 : ((Number) head.get("last_position")).longValue();
+            String hash = head == null ? ChainHash.GENESIS : ((String) head.get("last_hash")).trim();
             for (ChainEntry entry : byInstance.get(instance)) {
                 // A row the engine did not write (a variable deleted without detail history) is not an entry.
                 Map<String, Object> current = contents.get(entry.kind()).get(entry.key());
@@ -105,16 +125,40 @@ class ChainRecorder {
                 keys.add(entry.key());
                 hashes.add(hash);
             }
-            jdbc.update(MOVE_HEAD, position, hash, instance);
+            (startedHere ? started : moved).add(instance, position, hash);
         });
-        if (!instances.isEmpty()) {
-            // The PostgreSQL driver binds Java arrays as SQL arrays.
-            jdbc.update(INSERT_ENTRIES, ChainVersion.CURRENT, instances.toArray(String[]::new),
-                    positions.toArray(Long[]::new), kinds.toArray(String[]::new), keys.toArray(String[]::new),
-                    hashes.toArray(String[]::new));
-        }
+        // The PostgreSQL driver binds Java arrays as SQL arrays.
+        jdbc.update(WRITE, started.ids(), started.positions(), started.hashes(), moved.ids(), moved.positions(),
+                moved.hashes(), ChainVersion.CURRENT, instances.toArray(String[]::new),
+                positions.toArray(Long[]::new), kinds.toArray(String[]::new), keys.toArray(String[]::new),
+                hashes.toArray(String[]::new));
         // After the entries: the instance's head exists by now, and so do those of the instances it called.
         entries.stream().filter(entry -> entry.kind() == EntryKind.PROCESS_ENDED).map(ChainEntry::key)
                 .forEach(instance -> jdbc.update(RECORD_REMOVAL_TIME, instance, instance));
+    }
+
+    /** Where a transaction leaves instances' chains: their last position and hash, as SQL array parameters. */
+    private static final class Heads {
+        private final List<String> ids = new ArrayList<>();
+        private final List<Long> positions = new ArrayList<>();
+        private final List<String> hashes = new ArrayList<>();
+
+        void add(String instance, long position, String hash) {
+            ids.add(instance);
+            positions.add(position);
+            hashes.add(hash);
+        }
+
+        String[] ids() {
+            return ids.toArray(String[]::new);
+        }
+
+        Long[] positions() {
+            return positions.toArray(Long[]::new);
+        }
+
+        String[] hashes() {
+            return hashes.toArray(String[]::new);
+        }
     }
 }
