@@ -92,7 +92,11 @@ class ProcessStateProjection {
         Map<String, List<Change>> byInstance = new TreeMap<>();
         changes.forEach(c -> byInstance.computeIfAbsent(c.processInstanceId(), id -> new ArrayList<>()).add(c));
         Map<String, ProcessState> committed = new HashMap<>();
-        for (KeyList part : KeyList.parts(List.copyOf(byInstance.keySet()))) {
+        // An instance started in this transaction has no committed state to read or lock: no other transaction can
+        // see it before this one commits. Skipping it saves the one-task model's start a statement.
+        List<String> existing = byInstance.entrySet().stream().filter(e -> !startedHere(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        for (KeyList part : KeyList.parts(existing)) {
             jdbc.query(LOCK.formatted(part.placeholders()), (rs, n) -> records.fromJson(rs.getString(1)),
                     part.parameters()).forEach(state -> committed.put(state.processInstanceId(), state));
         }
@@ -100,8 +104,8 @@ class ProcessStateProjection {
         List<ProcessState> states = new ArrayList<>(byInstance.size());
         byInstance.forEach((id, ofInstance) -> {
             ProcessState last = committed.get(id);
-            InstanceState state = last != null ? InstanceState.of(last)
-                    : startedHere(ofInstance) ? InstanceState.start(id) : fromHistory.read(id);
+            InstanceState state = startedHere(ofInstance) ? InstanceState.start(id)
+                    : last != null ? InstanceState.of(last) : fromHistory.read(id);
             ofInstance.forEach(change -> change.apply().accept(state));
             states.add(state.snapshot(sequences.get(id)));
         });
