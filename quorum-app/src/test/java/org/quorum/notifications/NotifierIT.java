@@ -179,7 +179,9 @@ class NotifierIT {
                 "notifier-vacant-task", "REGISTRAR"), "REG-2026-007").getId();
         String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> mails(taskId, "clerk-a@quorum.example").size() == 1);
+        // The two mails are sent one after the other: wait for both, not for the first one only.
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(taskId, "clerk-a@quorum.example").size() == 1
+                && mails(taskId, "officer@quorum.example").size() == 1);
         assertThat(kinds(taskId, "clerk-a@quorum.example")).containsExactly("OFFERED");
         assertThat(mails(taskId, "officer@quorum.example")).as("the engine started it: the officer is told too")
                 .hasSize(1);
