@@ -64,6 +64,7 @@ final class Tables {
                 + "rounds and the reverse in even ones):\n\n");
         roundsLine(md, "oneTask", variants, RoundResult::oneTask);
         roundsLine(md, "regionalEndorsement", variants, RoundResult::regionalEndorsement);
+        ratioSpread(md, run);
         md.append("\n| Measure | Value | Target |\n|---|---|---|\n");
         VariantResult eventsOn = variants.get(Variant.QUORUM_EVENTS_ON);
         if (eventsOn != null) {
@@ -154,6 +155,38 @@ final class Tables {
     }
 
     /** One model's throughput in every round of every variant, rounded as the JSON has it. */
+    /** Each ratio of the medians with the same ratio in each round, so that its spread shows. */
+    private static void ratioSpread(StringBuilder md, BenchmarkResult run) {
+        if (run.ratios() == null || run.ratiosPerRound() == null) {
+            return;
+        }
+        md.append("\nEach ratio, of the medians (and of each round's figures, round by round):\n\n");
+        List<Ratios> rounds = run.ratiosPerRound().stream().map(Ratios.PerRound::ratios).toList();
+        spreadLine(md, "one-task, events on / off", run.ratios(), rounds, r -> r.oneTask() == null ? null
+                : r.oneTask().eventsOnOverEventsOff());
+        spreadLine(md, "endorsement, events on / off", run.ratios(), rounds, r -> r.regionalEndorsement() == null
+                ? null : r.regionalEndorsement().eventsOnOverEventsOff());
+        spreadLine(md, "throughput, events on / bare Camunda", run.ratios(), rounds,
+                r -> r.eventsOnOverBareCamunda() == null ? null : r.eventsOnOverBareCamunda().throughput());
+        spreadLine(md, "CPU per instance, events on / bare Camunda", run.ratios(), rounds,
+                r -> r.eventsOnOverBareCamunda() == null ? null : r.eventsOnOverBareCamunda().cpuPerInstance());
+        spreadLine(md, "throughput, events on / bare Flowable", run.ratios(), rounds,
+                r -> r.eventsOnOverBareFlowable() == null ? null : r.eventsOnOverBareFlowable().throughput());
+        spreadLine(md, "CPU per instance, events on / bare Flowable", run.ratios(), rounds,
+                r -> r.eventsOnOverBareFlowable() == null ? null : r.eventsOnOverBareFlowable().cpuPerInstance());
+    }
+
+    private static void spreadLine(StringBuilder md, String label, Ratios medians, List<Ratios> rounds,
+                                   Function<Ratios, Double> ratio) {
+        Double median = ratio.apply(medians);
+        if (median == null) {
+            return;
+        }
+        md.append("- ").append(label).append(": ").append(fmt(median)).append(" (");
+        md.append(String.join(" / ", rounds.stream().map(ratio).map(r -> r == null ? "-" : fmt(r)).toList()));
+        md.append(")\n");
+    }
+
     private static void roundsLine(StringBuilder md, String model, Map<Variant, VariantResult> variants,
                                    Function<RoundResult, Throughput> figure) {
         md.append("- ").append(model).append(": ");
