@@ -61,6 +61,11 @@ final class BenchApplication implements AutoCloseable {
         return context.getBean(ProcessEngine.class);
     }
 
+    /** The port the application listens on (the benchmark starts it on a free one). */
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

@@ -12,12 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param startup        absent when not asked for ({@code bench.startup=false})
  * @param variants       by the variant's name
  * @param ratios         of the medians; with ratiosPerRound, absent unless the variants of a ratio ran
+ * @param history        the history stage; absent unless asked for ({@code bench.history=true})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BenchmarkResult(String startedAt, List<Double> loadAverageAtStart, Machine.Description machine,
                        Settings settings, StartupTime.Outcome startup, Map<Variant, VariantResult> variants,
-                       Ratios ratios, List<Ratios.PerRound> ratiosPerRound, String finishedAt,
-                       List<Double> loadAverageAtEnd) {
+                       Ratios ratios, List<Ratios.PerRound> ratiosPerRound, HistoryStage.Result history,
+                       String finishedAt, List<Double> loadAverageAtEnd) {
 
     /** What the run began with. */
     record Start(Instant at, List<Double> loadAverage, Machine.Description machine, Settings settings) {
@@ -28,9 +29,10 @@ record BenchmarkResult(String startedAt, List<Double> loadAverageAtStart, Machin
     }
 
     /** The run ends now. */
-    static BenchmarkResult finish(Start start, StartupTime.Outcome startup, Map<Variant, VariantResult> variants) {
+    static BenchmarkResult finish(Start start, StartupTime.Outcome startup, Map<Variant, VariantResult> variants,
+                                  HistoryStage.Result history) {
         return new BenchmarkResult(start.at().toString(), start.loadAverage(), start.machine(), start.settings(),
                 startup, variants, Ratios.ofMedians(variants), Ratios.perRound(variants, start.settings().rounds()),
-                Instant.now().toString(), Machine.loadAverage());
+                history, Instant.now().toString(), Machine.loadAverage());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * Issues 7 and 17: throughput and CPU per instance of Camunda defaults, Quorum with events off and on, and the
  * bare Camunda and Flowable starters, each in its own JVM on the same embedded PostgreSQL settings, measured in
  * one run; then, in this JVM, commit-to-consume latency, outbox drain rate and memory of Quorum with events on,
- * and startup time. Run by {@code mvn -B -ntp -Pbench verify}; see docs/performance.md.
+ * and startup time; with {@code -Dbench.history=true}, the history stage ({@link HistoryStage}) too. Run by
+ * {@code mvn -B -ntp -Pbench verify}; see docs/performance.md.
  */
 public final class QuorumBenchmark {
 
@@ -37,7 +38,9 @@ public final class QuorumBenchmark {
                     .measure(eventsOn.oneTask().perSecond());
             variants.put(Variant.QUORUM_EVENTS_ON, eventsOn.withSteadyState(steady));
         }
-        BenchmarkResult run = BenchmarkResult.finish(start, startup, variants);
+        HistoryStage.Result history = settings.history()
+                ? new HistoryStage(settings, work).measure() : null;
+        BenchmarkResult run = BenchmarkResult.finish(start, startup, variants, history);
 
         String markdown = Tables.markdown(run);
         Path json = Report.writeJson(RESULTS, stamp, run);

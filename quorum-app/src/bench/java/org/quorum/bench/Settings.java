@@ -21,10 +21,15 @@ import java.util.List;
  *                             setting)
  * @param peers                the folder of the peers' Maven modules (quorum-bench-peers), whose jars they run
  * @param forkJvmArgs          JVM options for every variant's own JVM, space-separated (e.g. a flight recording)
+ * @param history              also run the history stage ({@link HistoryStage}); off unless asked for
+ * @param historyInstances     finished instances the history stage fills the database with
+ * @param historyOpenTasks     open tasks it adds through the engine
+ * @param historySamples       calls timed per query, on the empty and on the filled database
  */
 record Settings(int rounds, int officers, int warmup, int instances, int endorsementInstances, int latencySeconds,
                 int backlog, boolean fsync, boolean startup, List<Variant> variants,
-                List<String> appProperties, String peers, List<String> forkJvmArgs) {
+                List<String> appProperties, String peers, List<String> forkJvmArgs, boolean history,
+                int historyInstances, int historyOpenTasks, int historySamples) {
 
     static final String ALL_VARIANTS = "CAMUNDA_DEFAULTS,QUORUM_EVENTS_OFF,QUORUM_EVENTS_ON,BARE_CAMUNDA,BARE_FLOWABLE";
 
@@ -40,11 +45,15 @@ record Settings(int rounds, int officers, int warmup, int instances, int endorse
                 Boolean.parseBoolean(System.getProperty("bench.fsync", "true")),
                 Boolean.parseBoolean(System.getProperty("bench.startup", "true")),
                 Arrays.stream(System.getProperty("bench.variants", ALL_VARIANTS).split(",")).map(String::trim)
-                        .map(Variant::valueOf).toList(),
+                        .filter(v -> !v.isEmpty()).map(Variant::valueOf).toList(),
                 Arrays.stream(System.getProperty("bench.app", "").split(",")).map(String::trim)
                         .filter(p -> !p.isEmpty()).toList(),
                 System.getProperty("bench.peers", "../quorum-bench-peers"),
                 Arrays.stream(System.getProperty("bench.forkJvmArgs", "").split(" ")).map(String::trim)
-                        .filter(p -> !p.isEmpty()).toList());
+                        .filter(p -> !p.isEmpty()).toList(),
+                Boolean.parseBoolean(System.getProperty("bench.history", "false")),
+                Integer.getInteger("bench.history.instances", 100_000),
+                Integer.getInteger("bench.history.openTasks", 10_000),
+                Integer.getInteger("bench.history.samples", 200));
     }
 }

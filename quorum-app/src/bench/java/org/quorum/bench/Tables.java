@@ -30,6 +30,10 @@ final class Tables {
                 .append(settings.fsync() ? "on" : "OFF").append("; load average at start ")
                 .append(run.loadAverageAtStart()).append(", at end ").append(run.loadAverageAtEnd())
                 .append("; ").append(settings.officers()).append(" officers.\n\n");
+        if (variants.isEmpty()) {
+            HistoryTables.append(md, run.history());
+            return md.toString();
+        }
 
         peerRows(md, run);
         md.append("| Throughput (instances/s, median of ").append(settings.rounds())
@@ -71,6 +75,7 @@ final class Tables {
             steadyStateRows(md, eventsOn);
         }
         startRows(md, run);
+        HistoryTables.append(md, run.history());
         return md.toString();
     }
 
