@@ -119,10 +119,13 @@ async function showList() {
     cell(row, item.startedBy);
   });
   if (page.items.length === 0) cell(body.insertRow(), 'No requests match these filters.').colSpan = 6;
+  // Over a long history the server stops counting past a cap: the total is then a lower bound.
   const pages = Math.max(1, Math.ceil(page.total / page.size));
-  $('#page-info').textContent = `Page ${page.page + 1} of ${pages} (${page.total} requests)`;
+  $('#page-info').textContent = page.totalExact
+    ? `Page ${page.page + 1} of ${pages} (${page.total} requests)`
+    : `Page ${page.page + 1} of more than ${pages} (more than ${page.total} requests)`;
   $('#previous').disabled = page.page === 0;
-  $('#next').disabled = page.page + 1 >= pages;
+  $('#next').disabled = page.totalExact && page.page + 1 >= pages;
 }
 
 async function showInstance(id) {

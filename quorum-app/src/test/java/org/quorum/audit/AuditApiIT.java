@@ -43,6 +43,8 @@ class AuditApiIT {
     IdentityService identity;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AuditFixture fixture;
 
@@ -117,6 +119,7 @@ class AuditApiIT {
         String base = "?processKey=audit-fixture&businessKey=" + businessKey;
         JsonNode all = owner(base + "&size=2");
         assertThat(all.path("total").asLong()).isEqualTo(3);
+        assertThat(all.path("totalExact").asBoolean()).isTrue();
         assertThat(all.path("items")).hasSize(2);
         assertThat(owner(base + "&size=2&page=1").path("items")).hasSize(1);
 
@@ -135,6 +138,37 @@ class AuditApiIT {
         assertThat(item.path("processDefinitionName").asText()).isEqualTo("Audit fixture (test)");
         assertThat(item.path("businessKey").asText()).isEqualTo(businessKey);
         assertThat(item.path("endedAt").asText()).isNotBlank();
+    }
+
+    /**
+     * Over years of history a broad filter matches tens of thousands of instances: the list counts at most
+     * {@link org.quorum.audit.internal.InstanceSearch#TOTAL_CAP} past the requested page and then says the total is
+     * a lower bound. The matches are history rows written directly (only the list's own table is read), under a
+     * process key of this test's own, and removed afterwards.
+     */
+    @Test
+    void totalIsALowerBoundPastTheCapAndExactWithinIt() throws Exception {
+        String key = "audit-cap-" + UUID.randomUUID();
+        int matches = org.quorum.audit.internal.InstanceSearch.TOTAL_CAP + 100;
+        jdbc.update("""
+                insert into act_hi_procinst (id_, proc_inst_id_, proc_def_id_, proc_def_key_, start_time_, state_)
+                select ? || '-' || n, ? || '-' || n, ?, ?, localtimestamp - n * interval '1 minute', 'COMPLETED'
+                from generate_series(1, ?) n""", key, key, key, key, matches);
+        try {
+            JsonNode first = owner("?processKey=" + key + "&size=10");
+            assertThat(first.path("items")).hasSize(10);
+            assertThat(first.path("totalExact").asBoolean()).isFalse();
+            assertThat(first.path("total").asLong()).as("a lower bound: the page and the cap past it")
+                    .isEqualTo(10 + org.quorum.audit.internal.InstanceSearch.TOTAL_CAP);
+
+            JsonNode deep = owner("?processKey=" + key + "&size=200&page=1");
+            assertThat(deep.path("totalExact").asBoolean()).as("the count reaches past the page").isTrue();
+            assertThat(deep.path("total").asLong()).isEqualTo(matches);
+            assertThat(deep.path("items")).hasSize(200);
+            assertThat(deep.path("items").get(0).path("id").asText()).isEqualTo(key + "-201");
+        } finally {
+            jdbc.update("delete from act_hi_procinst where proc_def_key_ = ?", key);
+        }
     }
 
     @Test
