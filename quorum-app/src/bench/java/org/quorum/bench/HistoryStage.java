@@ -22,6 +22,7 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.quorum.audit.internal.ChainCleanup;
 import org.quorum.bench.driver.Percentiles;
@@ -53,6 +54,9 @@ record HistoryStage(Settings settings, Path work) {
             "policy-commission-review", "interim-role-assignment");
     private static final Duration TEN_YEARS = Duration.ofDays(3650);
     private static final String OFFICER_GROUP = "secretariat";
+    private static final int TIMELINE_ROWS = 500;
+    /** The timeline instance's business key: the cleanup measure leaves it. */
+    private static final String TIMELINE_KEY = "TIMELINE-500";
 
     Result measure() throws Exception {
         Progress.log("History stage: " + settings.historyInstances() + " instances, " + settings.historyOpenTasks()
@@ -82,12 +86,7 @@ record HistoryStage(Settings settings, Path work) {
                     }, (Object) templates.toArray(String[]::new));
             long perRound = templateInstances.values().stream().mapToLong(Long::longValue).sum();
             Progress.log("  -> " + templates.size() + " finished trees, " + templateInstances);
-            String timelineInstance = jdbc.queryForObject("""
-                    select p.id_ from act_hi_procinst p where p.root_proc_inst_id_ = any(?::varchar[])
-                    order by (select count(*) from act_hi_actinst a where a.proc_inst_id_ = p.id_)
-                           + (select count(*) from act_hi_detail d where d.proc_inst_id_ = p.id_)
-                           + (select count(*) from act_hi_op_log o where o.proc_inst_id_ = p.id_) desc limit 1""",
-                    String.class, (Object) templates.toArray(String[]::new));
+            String timelineInstance = timelineInstance(app.engine(), jdbc);
             long timelineRows = historyRows(jdbc, timelineInstance);
 
             Measures empty = measures(app, http, "empty", timelineInstance, Instant.now());
@@ -112,6 +111,31 @@ record HistoryStage(Settings settings, Path work) {
                     settings.historyOpenTasks(), Report.round(openSeconds), bytesPerInstance, timelineInstance,
                     timelineRows, empty, filled);
         }
+    }
+
+    /**
+     * The instance whose timeline and verify are measured: the target names one of 500 history rows, and the
+     * seed's largest has about 150, so an administrator corrects a note on a one-task instance (each correction a
+     * variable update and an operation-log entry; officers may not set variables outside a form) until it has
+     * 500, and the officer then claims and completes its task.
+     */
+    private static String timelineInstance(ProcessEngine engine, JdbcTemplate jdbc) {
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("bench-one-task", TIMELINE_KEY)
+                .getId();
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        IdentityService identity = engine.getIdentityService();
+        try {
+            identity.setAuthentication("demo", List.of("camunda-admin"));
+            for (int revision = 1; historyRows(jdbc, instance) < TIMELINE_ROWS - 4; revision++) {
+                engine.getTaskService().setVariable(task, "note", "Correction " + revision + " of the note");
+            }
+            identity.setAuthentication("officer", List.of(OFFICER_GROUP));
+            engine.getTaskService().claim(task, "officer");
+            engine.getTaskService().complete(task);
+        } finally {
+            identity.clearAuthentication();
+        }
+        return instance;
     }
 
     private static void awaitSeedEnded(JdbcTemplate jdbc) throws InterruptedException {
@@ -195,6 +219,8 @@ record HistoryStage(Settings settings, Path work) {
         queries.put("auditByBusinessKey", http.sample("owner", samples,
                 i -> list + "businessKey=" + encode(businessKeys.get(i % businessKeys.size()))));
         queries.put("auditByActor", http.sample("owner", samples, i -> list + "actor=officer"));
+        // The actor filter's worst case: nobody matches, so every instance is looked at.
+        queries.put("auditByRareActor", http.sample("owner", samples, i -> list + "actor=nobody-" + i));
         queries.put("auditByDateRange", http.sample("owner", samples,
                 i -> list + "startedAfter=" + after + "&startedBefore=" + before));
         queries.put("timeline", http.sample("owner", samples,
@@ -221,7 +247,7 @@ record HistoryStage(Settings settings, Path work) {
     private Cleanup cleanup(BenchApplication app, String phase) throws Exception {
         JdbcTemplate jdbc = app.jdbc();
         String roots = "select id_ from act_hi_procinst where proc_def_key_ = 'bench-one-task'"
-                + " and end_time_ is not null";
+                + " and end_time_ is not null and business_key_ is distinct from '" + TIMELINE_KEY + "'";
         List<String> tables = jdbc.queryForList("""
                 select c.table_name from information_schema.columns c where c.table_schema = current_schema()
                   and c.column_name = 'removal_time_'
@@ -236,7 +262,13 @@ record HistoryStage(Settings settings, Path work) {
         }
         jdbc.update("update quorum_audit_chain_head set removal_time = localtimestamp - interval '1 day'"
                 + " where process_instance_id in (" + roots + ")");
-        Progress.log("  " + phase + ": history cleanup of " + instances + " instances");
+        long rows = 0;
+        for (String table : tables) {
+            rows += jdbc.queryForObject("select count(*) from " + table + " where removal_time_ < localtimestamp",
+                    Long.class);
+        }
+        Progress.log("  " + phase + ": history cleanup of " + instances + " instances, " + rows + " rows in "
+                + tables.size() + " tables");
         long started = System.nanoTime();
         app.engine().getHistoryService().cleanUpHistoryAsync(true);
         long deadline = started + Duration.ofMinutes(20).toNanos();
@@ -254,7 +286,7 @@ record HistoryStage(Settings settings, Path work) {
         long chainStarted = System.nanoTime();
         app.bean(ChainCleanup.class).deleteChainsOfRemovedHistory();
         double chainSeconds = (System.nanoTime() - chainStarted) / 1e9;
-        return new Cleanup(instances, Report.round(seconds), Report.round(instances / seconds), chains,
+        return new Cleanup(instances, rows, Report.round(seconds), Report.round(instances / seconds), chains,
                 Report.round(chainSeconds), Report.round(chains / chainSeconds));
     }
 
@@ -360,25 +392,32 @@ record HistoryStage(Settings settings, Path work) {
             return new Query(path.apply(0), Percentiles.ofNanos(nanos), total, entries);
         }
 
-        /** Tasklist's "My group tasks": the page (15, newest first) and its count, as the officer. */
+        /**
+         * Tasklist's "My group tasks" as Tasklist asks for it: the officer's filter, its first page of 15 newest
+         * first in HAL (with the tasks' process definitions, assignees and candidate groups), and its count.
+         */
         Query myGroupTasks(int samples) throws Exception {
-            String filter = "\"candidateGroups\":[\"" + OFFICER_GROUP + "\"]";
-            String page = "{" + filter + ",\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
-            String count = "{" + filter + "}";
+            JsonNode filters = json.readTree(get("officer", "/engine-rest/filter?resourceType=Task"
+                    + "&name=" + encode("My group tasks") + "&firstResult=0&maxResults=1"));
+            String filter = filters.get(0).path("id").asText();
+            String page = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+            String list = "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15";
             long[] nanos = new long[samples];
             long total = 0;
             int size = 0;
             for (int i = -5; i < samples; i++) {
                 long t0 = System.nanoTime();
-                JsonNode tasks = post("officer", "/engine-rest/task?firstResult=0&maxResults=15", page);
-                total = post("officer", "/engine-rest/task/count", count).path("count").asLong();
+                JsonNode tasks = json.readTree(send(HttpRequest.newBuilder(URI.create(base + list))
+                        .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(page)), "officer"));
+                total = post("officer", "/engine-rest/filter/" + filter + "/count", "{}").path("count").asLong();
                 if (i >= 0) {
                     nanos[i] = System.nanoTime() - t0;
                 }
-                size = tasks.size();
+                size = tasks.path("_embedded").path("task").size();
             }
-            return new Query("POST /engine-rest/task?firstResult=0&maxResults=15 " + page
-                    + " and POST /engine-rest/task/count", Percentiles.ofNanos(nanos), total, size);
+            return new Query("POST " + list + " (HAL) " + page + " and POST /engine-rest/filter/" + filter
+                    + "/count", Percentiles.ofNanos(nanos), total, size);
         }
     }
 
@@ -393,7 +432,8 @@ record HistoryStage(Settings settings, Path work) {
         }
     }
 
-    record Cleanup(int instances, double seconds, double instancesPerSecond, long chains, double chainSeconds,
+    /** @param rows the history rows of those instances, all gone when the timing stops */
+    record Cleanup(int instances, long rows, double seconds, double instancesPerSecond, long chains, double chainSeconds,
                    double chainsPerSecond) {
     }
 
