@@ -69,6 +69,7 @@ class ArchitectureTest {
             "org.quorum.infrastructure.camunda.ExtensionProperties",
             "org.quorum.infrastructure.camunda.QueryLimitCheck",
             "org.quorum.infrastructure.camunda.SchemaCreationLock",
+            "org.quorum.infrastructure.camunda.TaskAuthorizationJoin",
             "org.quorum.infrastructure.web.CurrentUser",
             "org.quorum.integrity.internal.FormSubmissionCheck",
             "org.quorum.integrity.internal.FormSubmissionInterceptors",
