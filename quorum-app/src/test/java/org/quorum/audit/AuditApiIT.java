@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quorum.audit.internal.InstanceSearch;
 import org.quorum.support.QuorumIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @QuorumIntegrationTest
 class AuditApiIT {
@@ -44,7 +46,7 @@ class AuditApiIT {
     @Autowired
     ObjectMapper json;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     AuditFixture fixture;
 
@@ -142,14 +144,14 @@ class AuditApiIT {
 
     /**
      * Over years of history a broad filter matches tens of thousands of instances: the list counts at most
-     * {@link org.quorum.audit.internal.InstanceSearch#TOTAL_CAP} past the requested page and then says the total is
+     * {@link InstanceSearch#TOTAL_CAP} past the requested page and then says the total is
      * a lower bound. The matches are history rows written directly (only the list's own table is read), under a
      * process key of this test's own, and removed afterwards.
      */
     @Test
     void totalIsALowerBoundPastTheCapAndExactWithinIt() throws Exception {
         String key = "audit-cap-" + UUID.randomUUID();
-        int matches = org.quorum.audit.internal.InstanceSearch.TOTAL_CAP + 100;
+        int matches = InstanceSearch.TOTAL_CAP + 100;
         jdbc.update("""
                 insert into act_hi_procinst (id_, proc_inst_id_, proc_def_id_, proc_def_key_, start_time_, state_)
                 select ? || '-' || n, ? || '-' || n, ?, ?, localtimestamp - n * interval '1 minute', 'COMPLETED'
@@ -159,7 +161,7 @@ class AuditApiIT {
             assertThat(first.path("items")).hasSize(10);
             assertThat(first.path("totalExact").asBoolean()).isFalse();
             assertThat(first.path("total").asLong()).as("a lower bound: the page and the cap past it")
-                    .isEqualTo(10 + org.quorum.audit.internal.InstanceSearch.TOTAL_CAP);
+                    .isEqualTo(10 + InstanceSearch.TOTAL_CAP);
 
             JsonNode deep = owner("?processKey=" + key + "&size=200&page=1");
             assertThat(deep.path("totalExact").asBoolean()).as("the count reaches past the page").isTrue();
