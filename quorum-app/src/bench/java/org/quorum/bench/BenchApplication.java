@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class BenchApplication implements AutoCloseable {
 
-    private static final String UNSENT = "select count(*) from quorum_event_outbox where sent_at is null";
+    private static final String UNSENT = "select count(*) from quorum_event_pending";
 
     private final ConfigurableApplicationContext context;
 

@@ -450,7 +450,8 @@ record HistoryStage(Settings settings, Path work) {
                     size(jdbc, "act_ge_bytearray"),
                     size(jdbc, "quorum_audit_chain") + size(jdbc, "quorum_audit_chain_head"),
                     jdbc.queryForObject("select count(*) from quorum_audit_chain", Long.class),
-                    size(jdbc, "quorum_event_outbox"),
+                    size(jdbc, "quorum_event_outbox") + size(jdbc, "quorum_event_delivery")
+                            + size(jdbc, "quorum_event_pending"),
                     jdbc.queryForObject("select count(*) from quorum_event_outbox", Long.class),
                     size(jdbc, "quorum_process_state"));
         }

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class OutboxDrain {
 
-    private static final String UNSENT = "select count(*) from quorum_event_outbox where sent_at is null";
+    private static final String UNSENT = "select count(*) from quorum_event_pending";
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
 
     private final ProcessEngine engine;

@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class EventDeliveryIT {
                 during.add(runToCompletion(engine));
             }
             long backlog = app.getBean(JdbcTemplate.class).queryForObject(
-                    "select count(*) from quorum_event_outbox where sent_at is null", Long.class);
+                    "select count(*) from quorum_event_pending", Long.class);
             assertThat(backlog).as("events waiting while Kafka is away").isGreaterThan(0);
 
             try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start(logDir, port, controllerPort);
@@ -66,13 +67,17 @@ class EventDeliveryIT {
     @Test
     void eventsCommittedBeforeAStopAreDeliveredAfterTheRestart() {
         String id;
+        List<String> rowVersions;
         try (ConfigurableApplicationContext app = StandaloneQuorum.startDemo(dataDir,
                 "quorum.events.relay.enabled=false")) {
             // The relay is off: the node stops with committed events not yet published.
             id = runToCompletion(app.getBean(ProcessEngine.class));
-            assertThat(app.getBean(JdbcTemplate.class).queryForObject(
-                    "select count(*) from quorum_event_outbox where sent_at is null and root_process_instance_id = ?",
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject(
+                    "select count(*) from quorum_event_outbox o join quorum_event_pending p on p.id = o.id "
+                            + "where o.root_process_instance_id = ?",
                     Long.class, id)).isEqualTo(12);
+            rowVersions = rowVersions(jdbc, id);
         }
         try (ConfigurableApplicationContext app = StandaloneQuorum.startDemo(dataDir);
              EventsConsumer consumer = new EventsConsumer(app.getBean(EmbeddedKafkaBroker.class).bootstrapServers(),
@@ -81,7 +86,33 @@ class EventDeliveryIT {
                     r -> EventsConsumer.hasType(r, "quorum.process.completed.v1"), WAIT);
             assertCompleteAndInOrder(records);
             assertThat(records).hasSize(12);
+
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            // The relay marks after Kafka's acknowledgement, which the consumer may see first.
+            List<String> deliveries = awaitDeliveries(jdbc, id, 12);
+            assertThat(deliveries).as("each event's delivery record holds where Kafka put it")
+                    .containsExactlyElementsOf(records.stream()
+                            .map(r -> r.value().getId() + "@" + r.partition() + ":" + r.offset()).toList());
+            assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox o join quorum_event_pending p "
+                    + "on p.id = o.id where o.root_process_instance_id = ?", Long.class, id))
+                    .as("none pending any more").isZero();
+            assertThat(rowVersions(jdbc, id)).as("the mark did not rewrite the outbox rows (same place, same "
+                    + "writing transaction)").isEqualTo(rowVersions);
         }
+    }
+
+    /** Where each outbox row of the instance lies and which transaction wrote it; an update changes both. */
+    private static List<String> rowVersions(JdbcTemplate jdbc, String rootInstance) {
+        return jdbc.queryForList("select ctid::text || '/' || xmin::text from quorum_event_outbox "
+                + "where root_process_instance_id = ? order by id", String.class, rootInstance);
+    }
+
+    private static List<String> awaitDeliveries(JdbcTemplate jdbc, String rootInstance, int expected) {
+        return Awaitility.await("delivery records of " + rootInstance).atMost(WAIT).until(() -> jdbc.queryForList("""
+                select o.event_id::text || '@' || d.kafka_partition || ':' || d.kafka_offset
+                from quorum_event_outbox o join quorum_event_delivery d on d.id = o.id
+                where o.root_process_instance_id = ? and o.topic = ? order by o.id""",
+                String.class, rootInstance, TOPIC), deliveries -> deliveries.size() >= expected);
     }
 
     @Test

@@ -144,9 +144,11 @@ public final class HistoryCloner {
                     + " join quorum_event_sequence s on s.record_key = x.record_key and s.topic = x.topic"
                     + " join act_hi_procinst p on p.id_ = coalesce(x.process_instance_id, x.root_process_instance_id)"
                     + TREE + " on conflict do nothing",
-            "insert into quorum_event_outbox (event_id, topic, record_key, sequence, event_type, subject,"
-                    + " occurred_at, process_definition_key, process_instance_id, root_process_instance_id,"
-                    + " business_key, acting_for, data, created_at, sent_at, kafka_partition, kafka_offset)"
+            // The clones' events count as sent: each gets its delivery row (sent when written, no Kafka position:
+            // they never went to a broker) and none is pending.
+            "with cloned as (insert into quorum_event_outbox (event_id, topic, record_key, sequence, event_type,"
+                    + " subject, occurred_at, process_definition_key, process_instance_id, root_process_instance_id,"
+                    + " business_key, acting_for, data, created_at)"
                     + " select md5(x.event_id::text || ':' || c.n)::uuid, x.topic, " + newId("x.record_key")
                     + ", x.sequence, x.event_type, replace(x.subject, p.id_, " + newId("p.id_") + "), x.occurred_at"
                     + SHIFT + ", x.process_definition_key, " + newId("x.process_instance_id") + ", "
@@ -154,11 +156,11 @@ public final class HistoryCloner {
                     + " replace(replace(replace(x.data, x.event_id::text,"
                     + " md5(x.event_id::text || ':' || c.n)::uuid::text),"
                     + " p.id_, " + newId("p.id_") + "), p.root_proc_inst_id_, " + newId("p.root_proc_inst_id_") + "),"
-                    + " x.created_at" + SHIFT + ", coalesce(x.sent_at, x.created_at)" + SHIFT
-                    + ", x.kafka_partition, x.kafka_offset"
+                    + " x.created_at" + SHIFT
                     + " from quorum_event_outbox x"
                     + " join act_hi_procinst p on p.id_ = coalesce(x.process_instance_id, x.root_process_instance_id)"
-                    + TREE);
+                    + TREE + " returning id, created_at)"
+                    + " insert into quorum_event_delivery (id, sent_at) select id, created_at from cloned");
 
     private static PreparedStatement arrays(Connection con, String sql, Object[]... arrays) throws SQLException {
         PreparedStatement statement = con.prepareStatement(sql);

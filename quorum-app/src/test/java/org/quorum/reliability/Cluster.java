@@ -137,14 +137,14 @@ final class Cluster implements AutoCloseable {
     }
 
     long unsent() throws SQLException {
-        return queryLong("select count(*) from quorum_event_outbox where sent_at is null");
+        return queryLong("select count(*) from quorum_event_pending");
     }
 
     /** Whether the started event of {@code instance} reached Kafka (the relay marked it sent after Kafka's ack). */
     boolean startedEventSent(String instance) {
         try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(
-                "select count(*) from quorum_event_outbox where root_process_instance_id = ? and event_type = "
-                        + "'process.started' and sent_at is not null")) {
+                "select count(*) from quorum_event_outbox o join quorum_event_delivery d on d.id = o.id "
+                        + "where o.root_process_instance_id = ? and o.event_type = 'process.started'")) {
             s.setString(1, instance);
             try (ResultSet r = s.executeQuery()) {
                 r.next();

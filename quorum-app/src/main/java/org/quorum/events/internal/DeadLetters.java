@@ -35,9 +35,11 @@ class DeadLetters {
     /** Moves an outbox row to the dead-letter table in one statement, so it leaves the relay's way. */
     void moveFromOutbox(long outboxId, String reason) {
         int moved = jdbc.update("""
-                with moved as (delete from quorum_event_outbox where id = ? returning *)
+                with unpended as (delete from quorum_event_pending where id = ?),
+                     moved as (delete from quorum_event_outbox where id = ? returning *)
                 insert into quorum_event_dead_letter (event_id, topic, record_key, sequence, event_type, data, reason)
-                select event_id, topic, record_key, sequence, event_type, data, ? from moved""", outboxId, reason);
+                select event_id, topic, record_key, sequence, event_type, data, ? from moved""",
+                outboxId, outboxId, reason);
         if (moved > 0) {
             counter.increment();
             log.error("Outbox row {} dead-lettered: {}", outboxId, reason);

@@ -32,7 +32,12 @@ class OutboxBacklog {
     }
 
     Snapshot read() {
-        return jdbc.queryForObject("select count(*), min(created_at) from quorum_event_outbox where sent_at is null",
+        // The lowest pending id is the oldest row, near enough (ids are taken at insert, created_at at the start of
+        // the transaction), and a primary key lookup where min(created_at) would read every pending row.
+        return jdbc.queryForObject("""
+                        select (select count(*) from quorum_event_pending),
+                               (select o.created_at from quorum_event_outbox o
+                                where o.id = (select min(p.id) from quorum_event_pending p))""",
                 (rs, n) -> {
                     OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
                     // Wall clock, not the engine's: how long rows have really waited for Kafka, against created_at

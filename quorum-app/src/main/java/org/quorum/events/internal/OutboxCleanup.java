@@ -31,9 +31,13 @@ class OutboxCleanup {
         int total = 0;
         int deleted;
         do {
-            // created_at finds the candidates through its BRIN index; a row sent before the cutoff was created before it.
-            deleted = jdbc.update("delete from quorum_event_outbox where id in (select id from quorum_event_outbox "
-                    + "where created_at < ? and sent_at < ? limit " + CHUNK + ")", cutoff, cutoff);
+            // sent_at finds the deliveries through its BRIN index; each goes with its outbox row, in one statement.
+            deleted = jdbc.update("""
+                    with sent as (
+                        delete from quorum_event_delivery where id in (
+                            select id from quorum_event_delivery where sent_at < ? limit\s""" + CHUNK + """
+                        ) returning id)
+                    delete from quorum_event_outbox o using sent where o.id = sent.id""", cutoff);
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) {
@@ -53,8 +57,8 @@ class OutboxCleanup {
                 delete from quorum_event_sequence s
                 where s.updated_at < ?
                   and not exists (select 1 from act_ru_execution e where e.id_ = s.record_key)
-                  and not exists (select 1 from quorum_event_outbox o
-                                  where o.record_key = s.record_key and o.topic = s.topic and o.sent_at is null)
+                  and not exists (select 1 from quorum_event_pending p join quorum_event_outbox o on o.id = p.id
+                                  where o.record_key = s.record_key and o.topic = s.topic)
                   and not (s.topic = ? and exists (select 1 from quorum_process_state p
                                                    where p.process_instance_id = s.record_key))""",
                 cutoff, stateTopic);

@@ -33,9 +33,11 @@ class OutboxEventLog implements EventLog {
     @Override
     public List<PublishedEvent> ofInstance(String processInstanceId, String rootProcessInstanceId, int limit) {
         List<PublishedEvent> events = new ArrayList<>(jdbc.query("""
-                select event_id, topic, event_type, occurred_at, sequence, sent_at, kafka_partition, kafka_offset
-                from quorum_event_outbox where record_key = ? and process_instance_id = ? and topic <> ?
-                order by id limit ?""", (rs, n) -> {
+                select o.event_id, o.topic, o.event_type, o.occurred_at, o.sequence, d.sent_at, d.kafka_partition,
+                       d.kafka_offset
+                from quorum_event_outbox o left join quorum_event_delivery d on d.id = o.id
+                where o.record_key = ? and o.process_instance_id = ? and o.topic <> ?
+                order by o.id limit ?""", (rs, n) -> {
             Instant sentAt = instant(rs, "sent_at");
             return new PublishedEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
                     rs.getString("topic"), rs.getLong("sequence"), sentAt == null ? Delivery.PENDING : Delivery.SENT,

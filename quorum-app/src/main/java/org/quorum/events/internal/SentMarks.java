@@ -8,11 +8,22 @@ import java.util.List;
  */
 final class SentMarks {
 
+    /**
+     * Takes the batch's ids out of the pending table and records each delivery, in one statement that changes
+     * nothing unless this session holds the relay lock. The outbox rows themselves are not touched: a delete
+     * writes no new row version and no index entry, and the delivery is a narrow row appended in id order, where
+     * an update of the outbox row rewrote it whole with two index entries (migration V105).
+     */
     private static final String MARK_SENT = """
-            update quorum_event_outbox o set sent_at = now(), kafka_partition = s.kafka_partition,
-                kafka_offset = s.kafka_offset
+            with marked as (
+                delete from quorum_event_pending p using unnest(?::bigint[]) as s(id)
+                where p.id = s.id and\s""" + RelayLeadership.HELD_BY_THIS_SESSION + """
+                returning p.id)
+            insert into quorum_event_delivery (id, kafka_partition, kafka_offset, sent_at)
+            select s.id, s.kafka_partition, s.kafka_offset, now()
             from unnest(?::bigint[], ?::integer[], ?::bigint[]) as s(id, kafka_partition, kafka_offset)
-            where o.id = s.id and\s""" + RelayLeadership.HELD_BY_THIS_SESSION;
+            join marked on marked.id = s.id
+            order by s.id""";
 
     private final RelayLeadership leadership;
 
@@ -28,8 +39,8 @@ final class SentMarks {
      */
     boolean mark(List<KafkaBatchSender.Sent> sent) {
         // The PostgreSQL driver binds Java arrays as SQL arrays.
-        int marked = leadership.markIfLeading(MARK_SENT,
-                sent.stream().map(KafkaBatchSender.Sent::id).toArray(Long[]::new),
+        Long[] ids = sent.stream().map(KafkaBatchSender.Sent::id).toArray(Long[]::new);
+        int marked = leadership.markIfLeading(MARK_SENT, ids, ids,
                 sent.stream().map(KafkaBatchSender.Sent::partition).toArray(Integer[]::new),
                 sent.stream().map(KafkaBatchSender.Sent::offset).toArray(Long[]::new));
         // None marked: the session is gone (-1) or no longer holds the lock (0), as the rows were just read unsent.

@@ -32,7 +32,8 @@ class TransactionalOutbox {
     /**
      * One statement per key and topic: takes the key's next sequence numbers (the row lock of the increment is
      * held until commit) and inserts all of the transaction's events of that key, numbered in the order they
-     * happened, and returns the last number each process instance got. One statement instead of an upsert and a
+     * happened, registers them as pending for the relay ({@code quorum_event_pending}), and returns the last number
+     * each process instance got. One statement instead of an upsert and a
      * batch of one insert per event: PostgreSQL shares the two cores with the engine, and each statement it executes
      * costs about the same whatever it writes.
      */
@@ -55,7 +56,9 @@ class TransactionalOutbox {
                     with ordinality as e(event_id, event_type, subject, occurred_at, process_definition_key,
                         process_instance_id, root_process_instance_id, business_key, acting_for, data, n)
                 order by e.n
-                returning process_instance_id, sequence)
+                returning id, process_instance_id, sequence),
+            pending as (
+                insert into quorum_event_pending (id) select id from written)
             select process_instance_id, max(sequence) as sequence from written group by process_instance_id""";
 
     /**

@@ -7,13 +7,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** Reads the relay's next batch: the oldest unsent outbox rows, in id (so commit, so per-key) order. */
+/**
+ * Reads the relay's next batch: the oldest unsent outbox rows, in id (so commit, so per-key) order. Unsent rows
+ * are those whose id is still in {@code quorum_event_pending}.
+ */
 final class UnsentRows {
 
     private static final String SELECT_UNSENT = """
-            select id, event_id, topic, record_key, sequence, event_type, subject, occurred_at, process_definition_key,
-                   process_instance_id, root_process_instance_id, business_key, acting_for, data
-            from quorum_event_outbox where sent_at is null order by id limit ?""";
+            select o.id, o.event_id, o.topic, o.record_key, o.sequence, o.event_type, o.subject, o.occurred_at,
+                   o.process_definition_key, o.process_instance_id, o.root_process_instance_id, o.business_key,
+                   o.acting_for, o.data
+            from quorum_event_pending p join quorum_event_outbox o on o.id = p.id order by p.id limit ?""";
 
     private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(
             rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("topic"), rs.getString("record_key"),

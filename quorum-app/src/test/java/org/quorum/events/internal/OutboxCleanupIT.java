@@ -71,6 +71,9 @@ class OutboxCleanupIT {
         assertThat(counters(unsent)).as("events still to publish").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
                 Long.class, finished)).as("sent a month ago").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from quorum_event_delivery d where not exists "
+                + "(select 1 from quorum_event_outbox o where o.id = d.id)", Long.class))
+                .as("its delivery record goes with it").isZero();
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
                 Long.class, unsent)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from quorum_event_outbox where record_key = ?",
@@ -86,11 +89,18 @@ class OutboxCleanupIT {
                 key, topic, Timestamp.from(updatedAt));
     }
 
+    /** An outbox row as the product leaves it: pending until sent, then with its delivery (sentAt not null). */
     private void event(String key, long sequence, Timestamp createdAt, Timestamp sentAt) {
-        jdbc.update("""
+        long id = jdbc.queryForObject("""
                 insert into quorum_event_outbox (event_id, topic, record_key, sequence, event_type, occurred_at, data,
-                    created_at, sent_at) values (?, ?, ?, ?, 'process.completed', now(), '{}', ?, ?)""",
-                UUID.randomUUID(), TOPIC, key, sequence, createdAt, sentAt);
+                    created_at) values (?, ?, ?, ?, 'process.completed', now(), '{}', ?) returning id""",
+                Long.class, UUID.randomUUID(), TOPIC, key, sequence, createdAt);
+        if (sentAt == null) {
+            jdbc.update("insert into quorum_event_pending (id) values (?)", id);
+        } else {
+            jdbc.update("insert into quorum_event_delivery (id, kafka_partition, kafka_offset, sent_at) "
+                    + "values (?, 0, ?, ?)", id, id, sentAt);
+        }
     }
 
     private long counters(String key) {

@@ -51,7 +51,7 @@ class RelayFencingIT {
 
     private static final String TOPIC = "quorum.process-events";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String UNSENT = "select count(*) from quorum_event_outbox where sent_at is null";
+    private static final String UNSENT = "select count(*) from quorum_event_pending";
     /**
      * Outbox rows of one run of the events fixture: its 12 lifecycle events, and one record of its state on the
      * state topic for each of its two transactions (start, completion).
