@@ -16,9 +16,9 @@ final class SentMarks {
      */
     private static final String MARK_SENT = """
             with marked as (
-                delete from quorum_event_pending p using unnest(?::bigint[]) as s(id)
-                where p.id = s.id and\s""" + RelayLeadership.HELD_BY_THIS_SESSION + """
-                returning p.id)
+                delete from quorum_event_pending where id = any(?::bigint[])
+                and\s""" + RelayLeadership.HELD_BY_THIS_SESSION + """
+                returning id)
             insert into quorum_event_delivery (id, kafka_partition, kafka_offset, sent_at)
             select s.id, s.kafka_partition, s.kafka_offset, now()
             from unnest(?::bigint[], ?::integer[], ?::bigint[]) as s(id, kafka_partition, kafka_offset)
