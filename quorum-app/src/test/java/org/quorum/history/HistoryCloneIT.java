@@ -99,6 +99,14 @@ class HistoryCloneIT {
                 select position, entry_kind, version from quorum_audit_chain where process_instance_id = ?
                 order by position""", template));
         assertThat(quorumRows("""
+                select a.actor, a.start_time = p.start_time_ as same_start from quorum_audit_actor a
+                join act_hi_procinst p on p.id_ = a.process_instance_id where a.process_instance_id = ?
+                order by a.actor""", clone)).as("the actor index: same actors, the clone's start time")
+                .isNotEmpty().isEqualTo(quorumRows("""
+                select a.actor, a.start_time = p.start_time_ as same_start from quorum_audit_actor a
+                join act_hi_procinst p on p.id_ = a.process_instance_id where a.process_instance_id = ?
+                order by a.actor""", template));
+        assertThat(quorumRows("""
                 select topic, sequence, event_type, process_definition_key, acting_for
                 from quorum_event_outbox where process_instance_id = ? order by topic, sequence""", clone))
                 .isNotEmpty().isEqualTo(quorumRows("""

@@ -133,6 +133,9 @@ public final class HistoryCloner {
                     + " removal_time) select " + newId("x.process_instance_id") + ", x.last_position, x.last_hash,"
                     + " x.updated_at" + SHIFT + ", x.removal_time" + SHIFT
                     + " from quorum_audit_chain_head x join act_hi_procinst p on p.id_ = x.process_instance_id" + TREE,
+            "insert into quorum_audit_actor (process_instance_id, actor, start_time) select "
+                    + newId("x.process_instance_id") + ", x.actor, x.start_time" + SHIFT
+                    + " from quorum_audit_actor x join act_hi_procinst p on p.id_ = x.process_instance_id" + TREE,
             "insert into quorum_process_state (process_instance_id, ended, state, updated_at) select "
                     + newId("x.process_instance_id")
                     + ", x.ended, replace(replace(x.state::text, x.process_instance_id, "

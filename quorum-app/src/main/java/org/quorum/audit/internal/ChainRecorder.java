@@ -71,15 +71,20 @@ class ChainRecorder {
     /** The entries of a transaction, in the order the engine produced them; chained before it commits. */
     private final TransactionBatch<ChainEntry> batch = new TransactionBatch<>("Audit entries", this::append);
 
-    ChainRecorder(JdbcTemplate jdbc, CanonicalContent content) {
+    private final ActorIndex actors;
+
+    ChainRecorder(JdbcTemplate jdbc, CanonicalContent content, ActorIndex actors) {
         this.jdbc = jdbc;
         this.content = content;
+        this.actors = actors;
     }
 
     @EventListener
     void on(Transition transition) {
         ChainEntries.of(transition).filter(entry -> entry.processInstanceId() != null && entry.key() != null)
                 .forEach(batch::add);
+        // After the entries: the chain's batch is then registered first in the transaction (see ActorIndex).
+        actors.record(transition);
     }
 
     /** Appends a transaction's entries; an entry the engine produced twice counts once. */

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The audit list, read from Camunda's history table of process instances with plain SQL.
  * <p>
  * Camunda's query API cannot say "cancelled" (two end states) or "a user who started the instance or completed
- * one of its tasks" in one query, so this reads {@code act_hi_procinst} directly, with bound parameters only.
+ * one of its tasks" in one query, so this reads {@code act_hi_procinst} directly (and Quorum's index of actors,
+ * {@link ActorIndex}), with bound parameters only.
  * Camunda's authorization checks do not apply here; the access filter admits only process owners and
  * administrators, who may read the history of every process.
  */
@@ -26,7 +27,14 @@ public class InstanceSearch {
     private static final String COLUMNS = """
             select p.id_, p.proc_def_key_, d.name_, d.version_, p.business_key_, p.state_, p.start_time_,
                    p.end_time_, p.start_user_id_
-            from act_hi_procinst p left join act_re_procdef d on d.id_ = p.proc_def_id_""";
+            from\s""";
+    private static final String DEFINITION = " left join act_re_procdef d on d.id_ = p.proc_def_id_";
+    /**
+     * With an actor: the instances come from the actor's rows in {@code quorum_audit_actor} (see {@link ActorIndex}),
+     * newest first from its index, and the time filters and the order use the start time copied there, which
+     * equals the instance's.
+     */
+    private static final String BY_ACTOR = "quorum_audit_actor a join act_hi_procinst p on p.id_ = a.process_instance_id";
 
     /** How many matches past the requested page are counted before the total becomes a lower bound. */
     public static final int TOTAL_CAP = 1000;
@@ -38,8 +46,18 @@ public class InstanceSearch {
     }
 
     public InstancePage search(SearchCriteria criteria) {
+        boolean byActor = criteria.actor() != null;
+        String from = byActor ? BY_ACTOR : "act_hi_procinst p";
+        String startTime = byActor ? "a.start_time" : "p.start_time_";
+        String order = byActor ? " order by a.start_time desc, a.process_instance_id"
+                : " order by p.start_time_ desc, p.id_";
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (byActor) {
+            // Started the instance or completed one of its tasks (by the operation log's user or as the assignee).
+            where.append(" and a.actor = ?");
+            args.add(criteria.actor());
+        }
         if (criteria.processKey() != null) {
             where.append(" and p.proc_def_key_ = ?");
             args.add(criteria.processKey());
@@ -56,25 +74,12 @@ public class InstanceSearch {
             });
         }
         if (criteria.startedAfter() != null) {
-            where.append(" and p.start_time_ >= ?");
+            where.append(" and ").append(startTime).append(" >= ?");
             args.add(Timestamp.from(criteria.startedAfter()));
         }
         if (criteria.startedBefore() != null) {
-            where.append(" and p.start_time_ < ?");
+            where.append(" and ").append(startTime).append(" < ?");
             args.add(Timestamp.from(criteria.startedBefore()));
-        }
-        if (criteria.actor() != null) {
-            // Completed by: the user recorded in the operation log, or the task's assignee when it was completed
-            // by the engine on someone's behalf without an authenticated user.
-            where.append(" and ").append("""
-                    (p.start_user_id_ = ?
-                       or exists (select 1 from act_hi_op_log o where o.proc_inst_id_ = p.id_
-                                  and o.operation_type_ = 'Complete' and o.entity_type_ = 'Task' and o.user_id_ = ?)
-                       or exists (select 1 from act_hi_taskinst t where t.proc_inst_id_ = p.id_
-                                  and t.end_time_ is not null and t.delete_reason_ = 'completed' and t.assignee_ = ?))""");
-            args.add(criteria.actor());
-            args.add(criteria.actor());
-            args.add(criteria.actor());
         }
         // Counting every match of a broad filter (an officer who acted on most of ten years' instances) reads
         // every one of them; this counts at most TOTAL_CAP past the page and says whether it stopped there.
@@ -82,13 +87,13 @@ public class InstanceSearch {
         long cap = offset + criteria.size() + TOTAL_CAP;
         List<Object> countArgs = new ArrayList<>(args);
         countArgs.add(cap + 1);
-        long counted = jdbc.queryForObject("select count(*) from (select 1 from act_hi_procinst p" + where
+        long counted = jdbc.queryForObject("select count(*) from (select 1 from " + from + where
                 + " limit ?) capped", Long.class, countArgs.toArray());
         boolean exact = counted <= cap;
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(criteria.size());
         pageArgs.add(offset);
-        List<InstanceSummary> items = jdbc.query(COLUMNS + where + " order by p.start_time_ desc, p.id_ limit ? offset ?",
+        List<InstanceSummary> items = jdbc.query(COLUMNS + from + DEFINITION + where + order + " limit ? offset ?",
                 InstanceSearch::summary, pageArgs.toArray());
         return new InstancePage(items, exact ? counted : cap, exact, criteria.page(), criteria.size());
     }
