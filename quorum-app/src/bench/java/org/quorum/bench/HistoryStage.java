@@ -290,31 +290,20 @@ record HistoryStage(Settings settings, Path work) {
                 Report.round(chainSeconds), Report.round(chains / chainSeconds));
     }
 
-    /** The plans of the audit list's actor filter (its count and its page), on standard output. */
+    /**
+     * The plans of the audit list's actor filter (its capped count and its first page, as {@code InstanceSearch}
+     * runs them over the actor index), on standard output.
+     */
     private static void explainActorFilter(JdbcTemplate jdbc) {
-        String where = """
-                 where (p.start_user_id_ = 'officer'
-                   or exists (select 1 from act_hi_op_log o where o.proc_inst_id_ = p.id_
-                              and o.operation_type_ = 'Complete' and o.entity_type_ = 'Task' and o.user_id_ = 'officer')
-                   or exists (select 1 from act_hi_taskinst t where t.proc_inst_id_ = p.id_
-                              and t.end_time_ is not null and t.delete_reason_ = 'completed'
-                              and t.assignee_ = 'officer'))""";
-        String ids = """
-                 where p.id_ in (select s.id_ from act_hi_procinst s where s.start_user_id_ = 'officer'
-                   union select o.proc_inst_id_ from act_hi_op_log o where o.user_id_ = 'officer'
-                         and o.operation_type_ = 'Complete' and o.entity_type_ = 'Task'
-                   union select t.proc_inst_id_ from act_hi_taskinst t where t.assignee_ = 'officer'
-                         and t.end_time_ is not null and t.delete_reason_ = 'completed')""";
+        String from = " from quorum_audit_actor a join act_hi_procinst p on p.id_ = a.process_instance_id"
+                + " where a.actor = 'officer'";
         Progress.log("  Indexes: " + String.join("\n", jdbc.queryForList("""
-                select indexdef from pg_indexes where tablename in ('act_hi_procinst', 'act_hi_op_log',
-                  'act_hi_taskinst', 'act_ru_task', 'act_ru_identitylink', 'act_ru_authorization')
+                select indexdef from pg_indexes where tablename in ('act_hi_procinst', 'quorum_audit_actor',
+                  'act_ru_task', 'act_ru_identitylink', 'act_ru_authorization')
                 order by tablename, indexname""", String.class)));
-        for (String sql : List.of("select count(*) from act_hi_procinst p " + where,
-                "select p.id_ from act_hi_procinst p " + where + " order by p.start_time_ desc, p.id_ limit 50",
-                "select count(*) from act_hi_procinst p " + ids,
-                "select p.id_ from act_hi_procinst p " + ids + " order by p.start_time_ desc, p.id_ limit 50",
-                "select count(*) from (select 1 from act_hi_procinst p " + where + " limit 1001) capped")) {
-            Progress.log("  EXPLAIN ANALYZE " + sql.replace('\n', ' ') + "\n" + String.join("\n",
+        for (String sql : List.of("select count(*) from (select 1" + from + " limit 1101) capped",
+                "select p.id_" + from + " order by a.start_time desc, a.process_instance_id limit 50")) {
+            Progress.log("  EXPLAIN ANALYZE " + sql + "\n" + String.join("\n",
                     jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)));
         }
     }
