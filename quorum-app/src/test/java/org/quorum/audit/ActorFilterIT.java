@@ -102,19 +102,24 @@ class ActorFilterIT {
                 .containsExactly(worked);
         assertThat(ids(owner("?actor=" + starter + "&processKey=" + AuditFixture.KEY))).isEmpty();
 
-        // Across everything the suite has run in this database by now: the index and the history agree.
+        // Over this test's instances, for every user the history names: the index and the history agree. (Not
+        // over the whole shared database: the audit chain's tests alter history rows by hand to show that verify
+        // sees it, and the index, written when the users acted, keeps who really acted.)
+        List<String> instances = List.of(worked, untouched, checked);
         List<String> actors = jdbc.queryForList("""
-                select start_user_id_ from act_hi_procinst where start_user_id_ is not null
-                union select user_id_ from act_hi_op_log where operation_type_ = 'Complete' and user_id_ is not null
-                union select assignee_ from act_hi_taskinst where delete_reason_ = 'completed' and assignee_ is not null""",
-                String.class);
-        assertThat(actors).contains(starter, assignee, completer, "officer");
+                select start_user_id_ from act_hi_procinst where business_key_ = ? and start_user_id_ is not null
+                union select o.user_id_ from act_hi_op_log o join act_hi_procinst p on p.id_ = o.proc_inst_id_
+                      where p.business_key_ = ? and o.operation_type_ = 'Complete' and o.user_id_ is not null
+                union select t.assignee_ from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_
+                      where p.business_key_ = ? and t.delete_reason_ = 'completed' and t.assignee_ is not null""",
+                String.class, businessKey, businessKey, businessKey);
+        assertThat(actors).containsExactlyInAnyOrder(starter, assignee, completer, "officer");
         for (String actor : actors) {
-            assertThat(jdbc.queryForList("""
-                    select a.process_instance_id from quorum_audit_actor a
-                    join act_hi_procinst p on p.id_ = a.process_instance_id where a.actor = ?""", String.class, actor))
+            assertThat(jdbc.queryForList("select process_instance_id from quorum_audit_actor where actor = ?",
+                    String.class, actor).stream().filter(instances::contains).toList())
                     .as(actor).containsExactlyInAnyOrderElementsOf(
-                            jdbc.queryForList(FROM_HISTORY, String.class, actor, actor, actor));
+                            jdbc.queryForList(FROM_HISTORY, String.class, actor, actor, actor).stream()
+                                    .filter(instances::contains).toList());
         }
     }
 
