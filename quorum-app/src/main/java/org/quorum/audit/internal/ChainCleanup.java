@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes the chains of instances whose history Camunda's history cleanup has removed once its time came: the
- * chain covers that history and goes with it, and so do the instance's rows in the actor index ({@link ActorIndex}). A chain goes only when both hold: the removal time recorded for its
+ * chain covers that history and goes with it, and so do the instance's rows in the actor index
+ * ({@link ActorIndex}). A chain goes only when both hold: the removal time recorded for its
  * instance (when it ended, see {@link ChainRecorder}) has passed on the engine's clock, and the history row is
  * gone. History removed earlier (by an administrator, or by hand in the database) leaves the chain in place, and
  * verify says "history removed outside retention". Works in chunks; on several nodes at once the row locks make

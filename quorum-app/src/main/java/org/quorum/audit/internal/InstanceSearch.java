@@ -34,7 +34,8 @@ public class InstanceSearch {
      * newest first from its index, and the time filters and the order use the start time copied there, which
      * equals the instance's.
      */
-    private static final String BY_ACTOR = "quorum_audit_actor a join act_hi_procinst p on p.id_ = a.process_instance_id";
+    private static final String BY_ACTOR =
+            "quorum_audit_actor a join act_hi_procinst p on p.id_ = a.process_instance_id";
 
     /** How many matches past the requested page are counted before the total becomes a lower bound. */
     public static final int TOTAL_CAP = 1000;
